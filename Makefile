@@ -1,0 +1,30 @@
+# Two commands on a fresh machine: `make site` then `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+STAMP := $(VENV)/.installed
+
+.PHONY: site test serve validate lint clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[site,test]'
+	touch $(STAMP)
+
+site: $(STAMP)  ## build the site from the bundled content into site/
+	$(BIN)/mkdocs build --strict
+
+test: $(STAMP)  ## run the whole test suite
+	$(BIN)/ruff check hooks scripts tests
+	$(BIN)/pytest -n 2
+
+serve: $(STAMP)
+	$(BIN)/mkdocs serve
+
+validate: $(STAMP)
+	$(BIN)/odhub validate
+
+clean:
+	rm -rf site $(VENV)

@@ -1,0 +1,65 @@
+"""MkDocs hooks: the thin adapter between a MkDocs build and the odhub library.
+
+Everything interesting lives in odhub; these functions only hand it the build's paths
+and put its results where MkDocs expects them.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import sys
+from pathlib import Path
+from types import ModuleType
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+
+log = logging.getLogger("mkdocs.plugins.odhub")
+
+_odhub: ModuleType | None = None
+_model = None  # odhub.Model, rebuilt in every on_config
+
+
+def _fresh_odhub() -> ModuleType:
+    """Import odhub anew: MkDocs keeps hook modules across `serve` rebuilds, and edits to
+    the library (watched under hooks/) must show up without restarting the server."""
+    for name in [n for n in sys.modules if n == "odhub" or n.startswith("odhub.")]:
+        del sys.modules[name]
+    return importlib.import_module("odhub")
+
+
+def _root(config: MkDocsConfig) -> Path:
+    return Path(config.config_file_path).resolve().parent
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    global _odhub, _model
+    _odhub = _fresh_odhub()
+    _model = None
+    try:
+        _model = _odhub.load(_root(config), language=config.theme.get("language", "en"))
+    except _odhub.InvalidData as err:
+        raise PluginError(f"odhub found problems in the hub's data:\n{err}") from None
+    log.debug("odhub: loaded %d countries and %d hubs", len(_model.countries),
+              len(_model.hubs))
+    return config
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    assert _odhub is not None and _model is not None
+    links = _odhub.SiteLinks(edit_base=_edit_base(config))
+    for page in _odhub.generated_pages(_model, config.theme.get("language", "en"), links):
+        if files.get_file_from_path(page.path) is not None:
+            raise PluginError(f"docs/{page.path} would hide a generated page; rename or "
+                              "remove the hand-written file")
+        files.append(File.generated(config, page.path, content=page.markdown))
+    return files
+
+
+def _edit_base(config: MkDocsConfig) -> str | None:
+    # Data files live beside docs/, so their edit links come from repo_url, not edit_uri.
+    repo = (config.repo_url or "").rstrip("/")
+    branch = config.extra.get("odhub", {}).get("branch", "main")
+    return f"{repo}/edit/{branch}/" if repo.startswith("https://") else None

@@ -1,0 +1,16 @@
+"""odhub: the Open Data Peer Hub library. Pure functions from data to pages; no MkDocs."""
+
+from .errors import InvalidData, Problem
+from .load import load
+from .model import Model
+from .pages import GeneratedPage, SiteLinks, generated_pages
+
+__all__ = [
+    "GeneratedPage",
+    "InvalidData",
+    "Model",
+    "Problem",
+    "SiteLinks",
+    "generated_pages",
+    "load",
+]

@@ -1,0 +1,345 @@
+"""Read every data file and front matter, validate all of it, and build the model.
+
+Problems are collected across all files and raised together, so a coordinator sees the
+whole list at once. Nothing here writes to disk.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from . import names, schemas
+from .errors import InvalidData, Problem
+from .model import (
+    ActionPlan,
+    CaseStudy,
+    CharterAdoption,
+    Commitment,
+    Country,
+    Guidance,
+    Indicator,
+    LocalAdopter,
+    Model,
+    OgpParticipation,
+    Organisation,
+    Portal,
+    RegionalHub,
+    Term,
+)
+from .yamlfile import FieldPath, YamlDocument, format_path, parse_yaml, read_yaml
+
+VOCABULARIES = ("principles", "objectives", "sectors", "audiences")
+CONTENT_KINDS = {"case-studies": "case-study", "guidance": "guidance"}
+TODO_MARKER = "TODO"
+
+
+def load(root: Path | str, language: str = "en") -> Model:
+    """Load the hub under root (which holds data/ and docs/); raise InvalidData on problems."""
+    loader = _Loader(Path(root), language)
+    model = loader.run()
+    if loader.problems:
+        raise InvalidData(loader.problems)
+    return model
+
+
+class _Loader:
+    def __init__(self, root: Path, language: str) -> None:
+        self.root = root
+        self.language = language
+        self.schema_dir = root / "data" / "schemas"
+        self.problems: list[Problem] = []
+
+    # -- reading ---------------------------------------------------------------
+
+    def display(self, file: Path) -> str:
+        try:
+            return file.relative_to(self.root).as_posix()
+        except ValueError:
+            return file.as_posix()
+
+    def read(self, file: Path, kind: str) -> YamlDocument | None:
+        document, problems = read_yaml(file, self.display(file))
+        return self._checked(document, problems, kind)
+
+    def _checked(self, document: YamlDocument | None, problems: list[Problem],
+                 kind: str) -> YamlDocument | None:
+        self.problems += problems
+        if document is None:
+            return None
+        schema_problems = schemas.check(document, kind, self.schema_dir)
+        self.problems += schema_problems
+        self.problems += _todo_markers(document)
+        return None if schema_problems or problems else document
+
+    def front_matter(self, file: Path, kind: str) -> YamlDocument | None:
+        path = self.display(file)
+        text = file.read_text(encoding="utf-8")
+        block = split_front_matter(text)
+        if block is None:
+            self.problems.append(Problem(path, 1, "", "missing front matter: the file must "
+                                         "start with a '---' line, then YAML fields, then '---'"))
+            return None
+        document, problems = parse_yaml(block, path, offset=1)
+        if document is not None and document.data is None:
+            document.data = {}
+        return self._checked(document, problems, kind)
+
+    # -- the run ---------------------------------------------------------------
+
+    def run(self) -> Model:
+        data = self.root / "data"
+        vocabularies = {name: self.vocabulary(data / f"{name}.yml") for name in VOCABULARIES}
+        hubs = self.hubs(sorted((data / "hubs").glob("*.yml")))
+        countries = self.countries(sorted((data / "countries").glob("*.yml")), hubs,
+                                   vocabularies)
+        model = Model(
+            countries=countries,
+            hubs=hubs,
+            principles=vocabularies["principles"],
+            objectives=vocabularies["objectives"],
+            sectors=vocabularies["sectors"],
+            audiences=vocabularies["audiences"],
+        )
+        docs = self.root / "docs"
+        model.case_studies = self.case_studies(docs / "case-studies", model)
+        model.guidance = self.guidance_pages(docs / "guidance", model)
+        return model
+
+    def vocabulary(self, file: Path) -> dict[str, Term]:
+        if not file.exists():
+            self.problems.append(Problem(self.display(file), 0, "", "file is missing"))
+            return {}
+        document = self.read(file, "vocabulary")
+        terms: dict[str, Term] = {}
+        if document is None:
+            return terms
+        for index, item in enumerate(document.data):
+            if self.unique(terms, item["id"], document, (index, "id")):
+                terms[item["id"]] = Term(
+                    id=item["id"], title=item["title"], summary=item["summary"],
+                    number=item.get("number"), sources=tuple(item.get("sources", ())),
+                    as_of=item.get("as_of"),
+                )
+        return terms
+
+    def hubs(self, files: list[Path]) -> dict[str, RegionalHub]:
+        hubs: dict[str, RegionalHub] = {}
+        for file in files:
+            document = self.read(file, "hub")
+            if document is None:
+                continue
+            raw = document.data
+            if not self.file_matches(document, file, raw["id"], ("id",)):
+                continue
+            hubs[raw["id"]] = RegionalHub(
+                id=raw["id"], name=raw["name"], region=raw["region"], summary=raw["summary"],
+                organisations=tuple(
+                    Organisation(
+                        name=o["name"], role=o["role"], confirmed_hub=o["confirmed_hub"],
+                        sources=tuple(o["sources"]), host=o.get("host"),
+                        location=o.get("location"), website=o.get("website"),
+                        languages_observed=tuple(o.get("languages_observed", ())),
+                    )
+                    for o in raw["organisations"]
+                ),
+                sources=tuple(raw["sources"]), as_of=raw["as_of"],
+                source_file=document.path,
+            )
+        return dict(sorted(hubs.items(), key=lambda item: item[1].name))
+
+    def countries(self, files: list[Path], hubs: dict[str, RegionalHub],
+                  vocabularies: dict[str, dict[str, Term]]) -> dict[str, Country]:
+        countries: dict[str, Country] = {}
+        for file in files:
+            document = self.read(file, "country")
+            if document is None:
+                continue
+            raw = document.data
+            iso3 = raw["iso3"]
+            if not self.file_matches(document, file, iso3.lower(), ("iso3",)):
+                continue
+            found = names.codes(iso3)
+            if found is None:
+                self.problem(document, ("iso3",), f"'{iso3}' is not an ISO 3166-1 alpha-3 code")
+                continue
+            if "hub" in raw:
+                self.known(document, ("hub",), [raw["hub"]], hubs, "hub")
+            commitments = raw.get("commitments", [])
+            seen: dict[str, Any] = {}
+            for index, item in enumerate(commitments):
+                here: FieldPath = ("commitments", index)
+                self.unique(seen, item["id"], document, (*here, "id"))
+                seen[item["id"]] = item
+                self.known(document, (*here, "principles"), item["principles"],
+                           vocabularies["principles"], "principle")
+                self.known(document, (*here, "sectors"), item.get("sectors", []),
+                           vocabularies["sectors"], "sector")
+            countries[iso3] = _country(raw, found, document.path, self.language)
+        return countries
+
+    def case_studies(self, folder: Path, model: Model) -> dict[str, CaseStudy]:
+        found: dict[str, CaseStudy] = {}
+        for file in _content_files(folder):
+            document = self.front_matter(file, "case-study")
+            if document is None:
+                continue
+            raw = document.data
+            self.known(document, ("countries",), raw["countries"], model.countries, "country")
+            self.check_terms(document, raw, model, ("principles", "sectors", "objectives"))
+            src_uri = file.relative_to(self.root / "docs").as_posix()
+            found[src_uri] = CaseStudy(
+                src_uri=src_uri, title=raw["title"], countries=tuple(raw["countries"]),
+                principles=tuple(raw["principles"]), sectors=tuple(raw["sectors"]),
+                objectives=tuple(raw["objectives"]), year=raw["year"],
+                summary=raw["summary"], sources=tuple(raw["sources"]),
+                outcomes=raw.get("outcomes"),
+            )
+        return found
+
+    def guidance_pages(self, folder: Path, model: Model) -> dict[str, Guidance]:
+        found: dict[str, Guidance] = {}
+        for file in _content_files(folder):
+            document = self.front_matter(file, "guidance")
+            if document is None:
+                continue
+            raw = document.data
+            self.check_terms(document, raw, model, ("principles", "objectives", "audience"))
+            src_uri = file.relative_to(self.root / "docs").as_posix()
+            found[src_uri] = Guidance(
+                src_uri=src_uri, title=raw["title"], objectives=tuple(raw["objectives"]),
+                principles=tuple(raw["principles"]), audience=tuple(raw["audience"]),
+                level=raw["level"], summary=raw["summary"],
+                sources=tuple(raw.get("sources", ())),
+            )
+        return found
+
+    # -- checks ------------------------------------------------------------------
+
+    def check_terms(self, document: YamlDocument, raw: dict, model: Model,
+                    fields: Iterable[str]) -> None:
+        vocabularies = {"principles": (model.principles, "principle"),
+                        "objectives": (model.objectives, "objective"),
+                        "sectors": (model.sectors, "sector"),
+                        "audience": (model.audiences, "audience")}
+        for name in fields:
+            known, what = vocabularies[name]
+            self.known(document, (name,), raw.get(name, []), known, what)
+
+    def problem(self, document: YamlDocument, where: FieldPath, message: str) -> None:
+        self.problems.append(
+            Problem(document.path, document.lines.line_of(where), format_path(where), message)
+        )
+
+    def known(self, document: YamlDocument, where: FieldPath, values: list[str],
+              known: dict, what: str) -> bool:
+        """Each value must be an id of `known`; an error names the valid choices."""
+        ok = True
+        single = len(where) == 1 and where[0] == "hub"
+        for index, value in enumerate(values):
+            if value in known:
+                continue
+            ok = False
+            choices = sorted(known)
+            close = difflib.get_close_matches(value, choices, n=1)
+            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            field = where if single else (*where, index)
+            self.problem(document, field,
+                         f"'{value}' is not a known {what}{hint}; known: {', '.join(choices)}")
+        return ok
+
+    def unique(self, seen: dict, key: str, document: YamlDocument, where: FieldPath) -> bool:
+        if key in seen:
+            self.problem(document, where, f"duplicate id '{key}'")
+            return False
+        return True
+
+    def file_matches(self, document: YamlDocument, file: Path, expected_stem: str,
+                     where: FieldPath) -> bool:
+        if file.stem == expected_stem:
+            return True
+        self.problem(document, where, f"file name '{file.name}' does not match the id; "
+                     f"rename the file to '{expected_stem}.yml'")
+        return False
+
+
+def split_front_matter(text: str) -> str | None:
+    """The YAML between the opening and closing '---' lines, or None when absent."""
+    lines = text.splitlines(keepends=True)
+    if not lines or lines[0].rstrip() != "---":
+        return None
+    for index in range(1, len(lines)):
+        if lines[index].rstrip() in ("---", "..."):
+            return "".join(lines[1:index])
+    return None
+
+
+def _content_files(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    return sorted(f for f in folder.glob("*.md") if f.name != "index.md")
+
+
+def _todo_markers(document: YamlDocument) -> list[Problem]:
+    problems = []
+
+    def visit(value: Any, here: FieldPath) -> None:
+        if isinstance(value, dict):
+            for key, child in value.items():
+                visit(child, (*here, key))
+        elif isinstance(value, list):
+            for index, child in enumerate(value):
+                visit(child, (*here, index))
+        elif isinstance(value, str) and TODO_MARKER in value:
+            problems.append(Problem(document.path, document.lines.line_of(here),
+                                    format_path(here), "still a TODO: replace it with real "
+                                    "content or remove the field"))
+
+    visit(document.data, ())
+    return problems
+
+
+def _country(raw: dict, found: names.CountryCodes, path: str, language: str) -> Country:
+    ogp = raw.get("ogp")
+    charter = raw.get("charter")
+    portal = raw.get("portal")
+    return Country(
+        iso3=raw["iso3"], iso2=found.iso2, numeric=found.numeric,
+        name=raw.get("name") or names.display_name(raw["iso3"], language),
+        official_name=found.official_name,
+        also_known_as=tuple(names.search_names(raw["iso3"], tuple(raw.get("also_known_as", ())),
+                                               language)),
+        hub=raw.get("hub"), hub_basis=raw.get("hub_basis"),
+        sources=tuple(raw["sources"]), as_of=raw["as_of"], source_file=path,
+        summary=raw.get("summary"),
+        ogp=OgpParticipation(
+            sources=tuple(ogp["sources"]), as_of=ogp["as_of"],
+            member_since=ogp.get("member_since"), basis=ogp.get("basis"),
+            region=ogp.get("region"), status=ogp.get("status"), notes=ogp.get("notes"),
+            action_plans=tuple(ActionPlan(a["period"], a.get("url"))
+                               for a in ogp.get("action_plans", ())),
+        ) if ogp else None,
+        charter=CharterAdoption(
+            sources=tuple(charter["sources"]), as_of=charter["as_of"],
+            adopted=charter.get("adopted", False), year=charter.get("year"),
+            event=charter.get("event"), notes=charter.get("notes"),
+            local_governments=tuple(LocalAdopter(g["name"], g["level"], g.get("year"))
+                                    for g in charter.get("local_governments", ())),
+        ) if charter else None,
+        portal=Portal(url=portal["url"], sources=tuple(portal["sources"]),
+                      as_of=portal["as_of"], notes=portal.get("notes")) if portal else None,
+        commitments=tuple(
+            Commitment(id=c["id"], title=c["title"], action_plan=c["action_plan"],
+                       principles=tuple(c["principles"]), status=c["status"],
+                       sources=tuple(c["sources"]), sectors=tuple(c.get("sectors", ())),
+                       ambition=c.get("ambition"), url=c.get("url"))
+            for c in raw.get("commitments", ())
+        ),
+        indicators=tuple(
+            Indicator(name=i["name"], year=i["year"], value=i["value"], source=i["source"],
+                      unit=i.get("unit"))
+            for i in raw.get("indicators", ())
+        ),
+    )

@@ -1,0 +1,279 @@
+"""The domain model: plain, typed records plus the indexes derived from them once per build."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cached_property
+from urllib.parse import urlsplit
+
+COMMITMENT_STATUSES = ("not-started", "limited", "substantial", "complete", "withdrawn")
+
+
+def source_label(url: str) -> str:
+    """Short human label for a source URL: its host without 'www.'."""
+    parts = urlsplit(url)
+    if parts.scheme == "mailto":
+        return parts.path
+    host = parts.hostname or url
+    return host.removeprefix("www.")
+
+
+@dataclass(frozen=True)
+class Term:
+    """An entry of a controlled vocabulary: a principle, objective, sector or audience."""
+
+    id: str
+    title: str
+    summary: str
+    number: int | None = None
+    sources: tuple[str, ...] = ()
+    as_of: str | None = None
+
+
+@dataclass(frozen=True)
+class ActionPlan:
+    period: str
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class OgpParticipation:
+    sources: tuple[str, ...]
+    as_of: str
+    member_since: int | None = None
+    basis: str | None = None
+    region: str | None = None
+    status: str | None = None
+    notes: str | None = None
+    action_plans: tuple[ActionPlan, ...] = ()
+
+
+@dataclass(frozen=True)
+class LocalAdopter:
+    name: str
+    level: str
+    year: int | None = None
+
+
+@dataclass(frozen=True)
+class CharterAdoption:
+    sources: tuple[str, ...]
+    as_of: str
+    adopted: bool = False  # False means "no source says so", never "refused"
+    year: int | None = None
+    event: str | None = None
+    local_governments: tuple[LocalAdopter, ...] = ()
+    notes: str | None = None
+
+
+@dataclass(frozen=True)
+class Portal:
+    url: str
+    sources: tuple[str, ...]
+    as_of: str
+    notes: str | None = None
+
+
+@dataclass(frozen=True)
+class Commitment:
+    id: str
+    title: str
+    action_plan: str
+    principles: tuple[str, ...]
+    status: str
+    sources: tuple[str, ...]
+    sectors: tuple[str, ...] = ()
+    ambition: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Indicator:
+    name: str
+    year: int
+    value: float | int | str
+    source: str
+    unit: str | None = None
+
+
+@dataclass(frozen=True)
+class Country:
+    iso3: str
+    iso2: str | None
+    numeric: str | None
+    name: str
+    official_name: str | None
+    also_known_as: tuple[str, ...]
+    hub: str | None
+    sources: tuple[str, ...]
+    as_of: str
+    source_file: str
+    hub_basis: str | None = None
+    ogp: OgpParticipation | None = None
+    charter: CharterAdoption | None = None
+    portal: Portal | None = None
+    commitments: tuple[Commitment, ...] = ()
+    indicators: tuple[Indicator, ...] = ()
+    summary: str | None = None
+
+    @property
+    def slug(self) -> str:
+        return self.iso3.lower()
+
+    @property
+    def page(self) -> str:
+        return f"countries/{self.slug}.md"
+
+
+@dataclass(frozen=True)
+class Organisation:
+    name: str
+    role: str
+    confirmed_hub: bool
+    sources: tuple[str, ...]
+    host: str | None = None
+    location: str | None = None
+    website: str | None = None
+    languages_observed: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class RegionalHub:
+    id: str
+    name: str
+    region: str
+    summary: str
+    organisations: tuple[Organisation, ...]
+    sources: tuple[str, ...]
+    as_of: str
+    source_file: str
+
+    @property
+    def page(self) -> str:
+        return f"hubs/{self.id}.md"
+
+
+@dataclass(frozen=True)
+class CaseStudy:
+    """A hand-written case study page; the fields come from its front matter."""
+
+    src_uri: str
+    title: str
+    countries: tuple[str, ...]
+    principles: tuple[str, ...]
+    sectors: tuple[str, ...]
+    objectives: tuple[str, ...]
+    year: int
+    summary: str
+    sources: tuple[str, ...]
+    outcomes: str | None = None
+
+    @property
+    def slug(self) -> str:
+        return self.src_uri.rsplit("/", 1)[-1].removesuffix(".md")
+
+
+@dataclass(frozen=True)
+class Guidance:
+    src_uri: str
+    title: str
+    objectives: tuple[str, ...]
+    principles: tuple[str, ...]
+    audience: tuple[str, ...]
+    level: str
+    summary: str
+    sources: tuple[str, ...] = ()
+
+    @property
+    def slug(self) -> str:
+        return self.src_uri.rsplit("/", 1)[-1].removesuffix(".md")
+
+
+@dataclass
+class Model:
+    """Everything the site knows, loaded and validated once per build."""
+
+    countries: dict[str, Country]
+    hubs: dict[str, RegionalHub]
+    principles: dict[str, Term]
+    objectives: dict[str, Term]
+    sectors: dict[str, Term]
+    audiences: dict[str, Term]
+    case_studies: dict[str, CaseStudy] = field(default_factory=dict)
+    guidance: dict[str, Guidance] = field(default_factory=dict)
+
+    # Derived indexes: computed on first use and kept for the rest of the build.
+
+    @cached_property
+    def countries_by_name(self) -> list[Country]:
+        return sorted(self.countries.values(), key=lambda c: _sort_key(c.name))
+
+    @cached_property
+    def countries_by_hub(self) -> dict[str | None, list[Country]]:
+        grouped: dict[str | None, list[Country]] = defaultdict(list)
+        for country in self.countries_by_name:
+            grouped[country.hub].append(country)
+        return dict(grouped)
+
+    @cached_property
+    def case_studies_by_country(self) -> dict[str, list[CaseStudy]]:
+        return _group(self.case_studies.values(), lambda c: c.countries)
+
+    @cached_property
+    def case_studies_by_principle(self) -> dict[str, list[CaseStudy]]:
+        return _group(self.case_studies.values(), lambda c: c.principles)
+
+    @cached_property
+    def case_studies_by_sector(self) -> dict[str, list[CaseStudy]]:
+        return _group(self.case_studies.values(), lambda c: c.sectors)
+
+    @cached_property
+    def case_studies_by_objective(self) -> dict[str, list[CaseStudy]]:
+        return _group(self.case_studies.values(), lambda c: c.objectives)
+
+    @cached_property
+    def case_studies_by_hub(self) -> dict[str, list[CaseStudy]]:
+        def hubs_of(case: CaseStudy) -> list[str]:
+            hubs = (self.countries[iso].hub for iso in case.countries if iso in self.countries)
+            return sorted({hub for hub in hubs if hub})
+
+        return _group(self.case_studies.values(), hubs_of)
+
+    @cached_property
+    def guidance_by_principle(self) -> dict[str, list[Guidance]]:
+        return _group(self.guidance.values(), lambda g: g.principles)
+
+    @cached_property
+    def guidance_by_objective(self) -> dict[str, list[Guidance]]:
+        return _group(self.guidance.values(), lambda g: g.objectives)
+
+    @cached_property
+    def countries_by_commitment_principle(self) -> dict[str, list[Country]]:
+        return _group(self.countries_by_name,
+                      lambda c: sorted({p for m in c.commitments for p in m.principles}))
+
+    @cached_property
+    def charter_adopters(self) -> list[Country]:
+        return [c for c in self.countries_by_name if c.charter and c.charter.adopted]
+
+
+def _sort_key(name: str) -> str:
+    import unicodedata
+
+    folded = unicodedata.normalize("NFKD", name)
+    return "".join(ch for ch in folded if not unicodedata.combining(ch)).casefold()
+
+
+def _group(items, keys_of) -> dict:
+    grouped: dict = defaultdict(list)
+    for item in items:
+        for key in keys_of(item):
+            grouped[key].append(item)
+    for key, values in grouped.items():
+        if values and hasattr(values[0], "title"):
+            grouped[key] = sorted(values, key=lambda v: _sort_key(v.title))
+    return dict(grouped)
+
+
+sort_key = _sort_key

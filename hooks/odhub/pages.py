@@ -1,0 +1,51 @@
+"""The pages the hub generates from its data: one function, a list of (path, Markdown)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .i18n import Translator
+from .model import Model
+from .render import render
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    """A page that exists only in the build: docs-relative path and its Markdown."""
+
+    path: str
+    markdown: str
+
+
+@dataclass(frozen=True)
+class SiteLinks:
+    """Where the 'edit this data' links point; placeholders until a real repo is set."""
+
+    edit_base: str | None = None  # e.g. https://github.com/OWNER/REPO/edit/main/
+
+
+def generated_pages(model: Model, language: str = "en",
+                    links: SiteLinks | None = None) -> list[GeneratedPage]:
+    t = Translator(language)
+    links = links or SiteLinks()
+    common = {"model": model, "edit_base": links.edit_base}
+    pages: list[GeneratedPage] = []
+
+    def add(path: str, template: str, **context: object) -> None:
+        pages.append(GeneratedPage(path, render(template, path, t, **common, **context)))
+
+    add("countries/index.md", "countries_index.md.j2")
+    for country in model.countries.values():
+        add(country.page, "country.md.j2", country=country)
+    add("hubs/index.md", "hubs_index.md.j2")
+    for hub in model.hubs.values():
+        add(hub.page, "hub.md.j2", hub=hub)
+    add("principles/index.md", "principles_index.md.j2")
+    for principle in model.principles.values():
+        add(f"principles/{principle.id}.md", "principle.md.j2", principle=principle)
+    add("case-studies/index.md", "case_studies_index.md.j2")
+    add("guidance/index.md", "guidance_index.md.j2")
+    add("objectives/index.md", "objectives_index.md.j2")
+    for objective in model.objectives.values():
+        add(f"objectives/{objective.id}.md", "objective.md.j2", objective=objective)
+    return pages

@@ -1,0 +1,121 @@
+"""Render Markdown from Jinja templates, treating every data value as untrusted text.
+
+Contributor text (names, summaries, notes) is escaped twice over: HTML special characters
+become entities and Markdown syntax characters are backslash-escaped, so a summary can
+neither inject markup nor turn into a link. Only values a template marks as Markdown on
+purpose (internal links, checked URLs) go through unescaped.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+from collections.abc import Iterable
+from functools import cache
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote, urlsplit
+
+from babel import Locale
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup, escape
+
+from .i18n import Translator
+from .model import source_label
+
+TEMPLATES = Path(__file__).parent / "templates"
+ALLOWED_SCHEMES = ("http", "https", "mailto")
+# Exactly the characters Python-Markdown (with tables) lets a backslash escape.
+_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+.!|-])")
+_WHITESPACE = re.compile(r"\s+")
+
+
+class UnsafeURL(ValueError):
+    pass
+
+
+def escape_text(value: Any) -> Markup:
+    """Plain text -> Markdown that shows exactly that text."""
+    if isinstance(value, Markup):
+        return value
+    if value is None:
+        return Markup("")
+    text = _WHITESPACE.sub(" ", str(value)).strip()
+    return Markup(_MARKDOWN_SPECIALS.sub(r"\\\1", str(escape(text))))
+
+
+def safe_url(url: str) -> Markup:
+    """A URL fit for a Markdown link target; anything but http, https or mailto is refused."""
+    scheme = urlsplit(url).scheme.lower()
+    if scheme not in ALLOWED_SCHEMES:
+        raise UnsafeURL(f"refusing URL with scheme {scheme!r}: {url!r}")
+    return Markup(quote(url, safe=":/?#[]@!$&'*+,;=%~.-_"))
+
+
+def markdown_link(label: Any, url: str) -> Markup:
+    return Markup(f"[{escape_text(label)}]({safe_url(url)})")
+
+
+def source_links(urls: Iterable[str]) -> Markup:
+    """Sources as short links labelled by site: [webfoundation.org](...), [...](...)."""
+    return Markup(", ").join(markdown_link(source_label(u), u) for u in urls)
+
+
+def _join(values: Iterable[Any], separator: str = ", ") -> Markup:
+    glue = Markup(_MARKDOWN_SPECIALS.sub(r"\\\1", str(escape(separator))))
+    return glue.join(escape_text(v) for v in values)
+
+
+def _yaml_string(value: Any) -> Markup:
+    # JSON strings are valid YAML scalars, and quoting keeps ':' or '#' from breaking it.
+    return Markup(json.dumps(str(value), ensure_ascii=False))
+
+
+def language_name(code: str, language: str = "en") -> str:
+    """'id' -> 'Indonesian' from CLDR, so codes in data read as words on pages."""
+    return Locale.parse(language).languages.get(code, code)
+
+
+@cache
+def environment() -> Environment:
+    """One sandbox-free environment for our own template files, built once per process."""
+    env = Environment(
+        loader=FileSystemLoader(str(TEMPLATES)),
+        autoescape=True,
+        finalize=escape_text,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(
+        join=_join,
+        url=safe_url,
+        link=lambda url, label=None: markdown_link(label or source_label(url), url),
+        sources=source_links,
+        yaml=_yaml_string,
+        language_name=language_name,
+    )
+    return env
+
+
+def render(template: str, page_path: str, translator: Translator, **context: Any) -> str:
+    """Render one page; `to(...)` inside templates makes links relative to page_path."""
+    here = posixpath.dirname(page_path)
+
+    def to(target: str, anchor: str = "") -> Markup:
+        relative = posixpath.relpath(target, here or ".")
+        return Markup(relative + (f"#{anchor}" if anchor else ""))
+
+    def link(label: Any, target: str, anchor: str = "") -> Markup:
+        return Markup(f"[{escape_text(label)}]({to(target, anchor)})")
+
+    return environment().get_template(template).render(
+        _=translator.gettext,
+        _n=translator.ngettext,
+        to=to,
+        page_link=link,
+        page_path=page_path,
+        **context,
+    )
