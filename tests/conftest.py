@@ -1,0 +1,66 @@
+"""Shared fixtures: the real repository, a disposable copy of it, and one real build."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+# What a hub needs to build; copied so tests can break data without touching the repo.
+HUB_PARTS = ("data", "docs", "hooks", "overrides", "mkdocs.yml")
+
+
+@pytest.fixture(scope="session")
+def repo_root() -> Path:
+    return ROOT
+
+
+def copy_hub(target: Path) -> Path:
+    for part in HUB_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, target / part,
+                            ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+        elif source.exists():
+            shutil.copy2(source, target / part)
+    return target
+
+
+@pytest.fixture
+def hub_copy(tmp_path: Path) -> Path:
+    """A private copy of the bundled hub that a test may edit or break."""
+    return copy_hub(tmp_path / "hub")
+
+
+def mkdocs_build(project: Path, site_dir: Path, config: str = "mkdocs.yml",
+                 strict: bool = True) -> subprocess.CompletedProcess[str]:
+    command = [str(BIN / "mkdocs"), "build", "-f", str(project / config), "-d", str(site_dir)]
+    if strict:
+        command.append("--strict")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(command, capture_output=True, text=True, env=env, cwd=project)
+
+
+def run_odhub(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([str(BIN / "odhub"), *args], capture_output=True, text=True,
+                          cwd=cwd)
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One strict build of the bundled content, shared by every test that reads the site."""
+    site = tmp_path_factory.mktemp("site")
+    result = mkdocs_build(ROOT, site)
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+    return site
+
+
+# Browser fixtures live in browser_support; importing them here makes them visible to all.
+from browser_support import browser, offline_page  # noqa: E402, F401
