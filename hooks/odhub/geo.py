@@ -20,6 +20,7 @@ Typical use::
 from __future__ import annotations
 
 import functools
+import hashlib
 import itertools
 import json
 import math
@@ -581,7 +582,7 @@ def render_map(
     base_class: str = "country",
     include_antarctica: bool = False,
     min_ring_size: float = 0.5,
-    svg_id: str = "map",
+    svg_id: str | None = None,
 ) -> MapResult:
     """Render a world or regional choropleth-style map as SVG.
 
@@ -601,19 +602,26 @@ def render_map(
         include_antarctica: world maps leave it out by default (it takes a
             lot of space under Equal Earth and has no country data).
         min_ring_size: rings smaller than this (viewBox units) are dropped.
-        svg_id: prefix for the title/desc element ids; must be unique on a
-            page that shows several maps.
+        svg_id: prefix for the title/desc element ids. By default it is
+            derived from the arguments, so it is stable across builds and
+            differs between different maps on one page.
 
     Returns:
         MapResult with the markup and, sorted, the codes from ``classes``,
         ``labels`` and ``focus`` that have no geometry in ``topology`` (or
         are Antarctica while it is excluded).
     """
-    if not _SVG_ID.match(svg_id):
-        raise ValueError(f"invalid svg_id {svg_id!r}")
     classes = dict(classes or {})
     labels = dict(labels or {})
     focus_codes = list(dict.fromkeys(focus or []))
+    if svg_id is None:
+        key = (title, desc, sorted(classes.items()), sorted(labels.items()), focus_codes, extent)
+        svg_id = (
+            "map-"
+            + hashlib.sha256(repr((key, str(topology), width, height)).encode()).hexdigest()[:10]
+        )
+    elif not _SVG_ID.match(svg_id):
+        raise ValueError(f"invalid svg_id {svg_id!r}")
     requested = set(classes) | set(labels) | set(focus_codes)
 
     by_iso3: dict[str, list[GeoFeature]] = {}
