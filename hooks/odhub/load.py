@@ -51,6 +51,9 @@ class _Loader:
         self.language = language
         self.schema_dir = root / "data" / "schemas"
         self.problems: list[Problem] = []
+        # Ids of records whose files exist but are broken: references to them are not
+        # reported again, so one mistake yields one problem.
+        self.broken: dict[str, set[str]] = {"country": set(), "hub": set()}
 
     # -- reading ---------------------------------------------------------------
 
@@ -130,9 +133,11 @@ class _Loader:
         for file in files:
             document = self.read(file, "hub")
             if document is None:
+                self.broken["hub"].add(_raw_id(file, "id") or file.stem)
                 continue
             raw = document.data
             if not self.file_matches(document, file, raw["id"], ("id",)):
+                self.broken["hub"].add(raw["id"])
                 continue
             hubs[raw["id"]] = RegionalHub(
                 id=raw["id"], name=raw["name"], region=raw["region"], summary=raw["summary"],
@@ -156,10 +161,12 @@ class _Loader:
         for file in files:
             document = self.read(file, "country")
             if document is None:
+                self.broken["country"].add(_raw_id(file, "iso3") or file.stem.upper())
                 continue
             raw = document.data
             iso3 = raw["iso3"]
             if not self.file_matches(document, file, iso3.lower(), ("iso3",)):
+                self.broken["country"].add(iso3)
                 continue
             found = names.codes(iso3)
             if found is None:
@@ -239,7 +246,7 @@ class _Loader:
         ok = True
         single = len(where) == 1 and where[0] == "hub"
         for index, value in enumerate(values):
-            if value in known:
+            if value in known or value in self.broken.get(what, ()):
                 continue
             ok = False
             choices = sorted(known)
@@ -263,6 +270,15 @@ class _Loader:
         self.problem(document, where, f"file name '{file.name}' does not match the id; "
                      f"rename the file to '{expected_stem}.yml'")
         return False
+
+
+def _raw_id(file: Path, key: str) -> str | None:
+    """Best-effort id of a broken file, read without validation."""
+    document, _ = read_yaml(file, file.name)
+    if document is not None and isinstance(document.data, dict):
+        value = document.data.get(key)
+        return value if isinstance(value, str) else None
+    return None
 
 
 def split_front_matter(text: str) -> str | None:

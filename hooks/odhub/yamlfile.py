@@ -89,7 +89,12 @@ def parse_yaml(text: str, path: str, offset: int = 0) -> tuple[YamlDocument | No
         return YamlDocument(path, None, LineMap({(): 1 + offset})), []
     lines = LineMap()
     _walk(node, (), lines, problems, path, offset)
-    data = _PlainConstructor().construct_document(node)
+    try:
+        data = _PlainConstructor().construct_document(node)
+    except yaml.constructor.ConstructorError as err:  # e.g. !!python/object tags
+        mark = err.problem_mark
+        line = (mark.line + 1 + offset) if mark else 1 + offset
+        return None, [Problem(path, line, "", f"invalid YAML: {err.problem}")]
     return YamlDocument(path, data, lines, 1 + offset), problems
 
 
