@@ -6,8 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import mkdocs_build, run_odhub
 
+from conftest import mkdocs_build, run_odhub
 from odhub import InvalidData, load
 
 
