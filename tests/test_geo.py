@@ -9,6 +9,7 @@ import re
 import xml.etree.ElementTree as ET
 
 import pytest
+
 from odhub import geo
 from odhub.geo import GeoFeature
 
