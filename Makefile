@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 STAMP := $(VENV)/.installed
 
-.PHONY: site test serve validate lint clean
+.PHONY: site test serve validate lint clean offline
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,6 +20,9 @@ test: $(STAMP)  ## run the whole test suite
 	$(BIN)/ruff check hooks scripts tests
 	$(BIN)/pytest -n 2
 
+offline: $(STAMP)  ## build the offline edition and zip it as odhub-offline.zip
+	$(BIN)/python scripts/build_offline.py
+
 serve: $(STAMP)
 	$(BIN)/mkdocs serve
 
@@ -27,4 +30,4 @@ validate: $(STAMP)
 	$(BIN)/odhub validate
 
 clean:
-	rm -rf site $(VENV)
+	rm -rf site site-offline odhub-offline.zip $(VENV)
