@@ -439,3 +439,46 @@ def test_render_map_svg_id() -> None:
     assert root.get("aria-labelledby") == "map-2-title map-2-desc"
     with pytest.raises(ValueError):
         geo.render_map(title="t", desc="d", svg_id='x" onload="y')
+
+
+def test_lonlat_bounds_match_dense_sampling() -> None:
+    box = (20.0, -35.0, 60.0, 15.0)  # straddles the equator (on the grid): widest inside
+    pts = [
+        geo.equal_earth(box[0] + (box[2] - box[0]) * i / 200, box[1] + (box[3] - box[1]) * j / 200)
+        for i in range(201)
+        for j in range(201)
+    ]
+    sampled = (
+        min(p[0] for p in pts),
+        min(p[1] for p in pts),
+        max(p[0] for p in pts),
+        max(p[1] for p in pts),
+    )
+    assert geo.lonlat_bounds(*box) == pytest.approx(sampled, abs=1e-12)
+
+
+def test_regional_map_drops_remote_parts_of_countries() -> None:
+    root = _parse(
+        geo.render_map(
+            title="Europe", desc="d", extent=(-25, 34, 45, 72), topology=geo.COUNTRIES_50M
+        ).svg
+    )
+    _, _, width, height = _viewbox(root)
+    france = _path_points(_paths(root)["FRA"].get("d", ""))
+    # French Guiana (5°N, 53°W) would land far below and left of the view.
+    assert all(-width / 4 < x < width * 1.25 and -height / 4 < y < height * 1.25 for x, y in france)
+    world_france = _path_points(
+        _paths(_parse(geo.render_map(title="w", desc="d").svg))["FRA"].get("d", "")
+    )
+    assert any(p[0] < 350 for p in world_france)  # the world map keeps it
+
+
+def test_default_svg_ids_are_stable_and_distinct() -> None:
+    def title_id(**kwargs: object) -> str | None:
+        svg = geo.render_map(desc="d", **kwargs).svg  # type: ignore[arg-type]
+        title = _parse(svg).find(f"{SVG_NS}title")
+        return None if title is None else title.get("id")
+
+    assert title_id(title="a") == title_id(title="a")
+    assert title_id(title="a") != title_id(title="b")
+    assert title_id(title="a") != title_id(title="a", focus=["KEN"])

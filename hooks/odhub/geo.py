@@ -26,7 +26,7 @@ import json
 import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -86,18 +86,32 @@ class GeoFeature:
     name: str
     polygons: tuple[Polygon, ...]
 
+    @functools.cached_property
+    def polygon_bboxes(self) -> tuple[Bounds, ...]:
+        """(lon_min, lat_min, lon_max, lat_max) of each polygon's exterior."""
+        return tuple(_lonlat_box(poly[0]) for poly in self.polygons)
+
     @property
     def bbox(self) -> Bounds:
-        """(lon_min, lat_min, lon_max, lat_max) over all rings.
+        """(lon_min, lat_min, lon_max, lat_max) over all polygons.
 
         Raises ValueError for a feature with no polygons.
         """
-        pts = [p for poly in self.polygons for ring in poly for p in ring]
-        if not pts:
+        boxes = self.polygon_bboxes
+        if not boxes:
             raise ValueError(f"feature {self.name!r} has no geometry")
-        lons = [p[0] for p in pts]
-        lats = [p[1] for p in pts]
-        return (min(lons), min(lats), max(lons), max(lats))
+        return (
+            min(b[0] for b in boxes),
+            min(b[1] for b in boxes),
+            max(b[2] for b in boxes),
+            max(b[3] for b in boxes),
+        )
+
+
+def _lonlat_box(ring: Ring) -> Bounds:
+    lons = [p[0] for p in ring]
+    lats = [p[1] for p in ring]
+    return (min(lons), min(lats), max(lons), max(lats))
 
 
 def _decode_arcs(topology: Mapping[str, Any]) -> list[list[Position]]:
@@ -378,23 +392,18 @@ def feature_bounds(features: Iterable[GeoFeature]) -> Bounds:
 
 
 def lonlat_bounds(lon_min: float, lat_min: float, lon_max: float, lat_max: float) -> Bounds:
-    """Projected bounds of a lon/lat box.
+    """Exact projected bounds of a lon/lat box.
 
-    Meridians curve under Equal Earth, so the box edges are sampled rather
-    than projecting only the corners.
+    Equal Earth's x is lon times a factor that peaks at the equator, and y
+    depends on lat only, so the corners plus the points on the east and west
+    edges nearest the equator bound the whole box.
     """
-    steps = 16
-    pts: list[Position] = []
-    for i in range(steps + 1):
-        lon = lon_min + (lon_max - lon_min) * i / steps
-        lat = lat_min + (lat_max - lat_min) * i / steps
-        pts += [
-            equal_earth(lon, lat_min),
-            equal_earth(lon, lat_max),
-            equal_earth(lon_min, lat),
-            equal_earth(lon_max, lat),
-        ]
-    return _bounds_of(pts)
+    nearest_equator = min(max(0.0, lat_min), lat_max)
+    return _bounds_of(
+        equal_earth(lon, lat)
+        for lon in (lon_min, lon_max)
+        for lat in (lat_min, lat_max, nearest_equator)
+    )
 
 
 def world_bounds(lat_min: float = -90.0, lat_max: float = 90.0) -> Bounds:
@@ -560,11 +569,27 @@ def _overlaps(a: Bounds, b: Bounds) -> bool:
     return a[0] <= b[2] and b[0] <= a[2] and a[1] <= b[3] and b[1] <= a[3]
 
 
-def _view_bounds(features: Sequence[GeoFeature], fit: Fit) -> Bounds:
-    """Bounds of features in viewBox units (y down)."""
-    return _bounds_of(
-        fit(lon, lat) for f in features for poly in f.polygons for ring in poly for lon, lat in ring
+def _in_view(box: Bounds, fit: Fit) -> bool:
+    """Whether a lon/lat box, projected, overlaps the viewBox."""
+    xmin, ymin, xmax, ymax = lonlat_bounds(*box)
+    left, right = fit.dx + xmin * fit.scale, fit.dx + xmax * fit.scale
+    top, bottom = fit.dy - ymax * fit.scale, fit.dy - ymin * fit.scale
+    return _overlaps((left, top, right, bottom), (0.0, 0.0, fit.width, fit.height))
+
+
+def _visible_part(feature: GeoFeature, fit: Fit) -> GeoFeature:
+    """The feature cut down to polygons that overlap the view.
+
+    Checked per polygon because a country's bbox can span the globe (Russia
+    and Fiji reach both ±180°, the US its Aleutians), and a regional map
+    need not carry remote islands or overseas departments.
+    """
+    keep = tuple(
+        poly
+        for poly, box in zip(feature.polygons, feature.polygon_bboxes, strict=True)
+        if _in_view(box, fit)
     )
+    return feature if len(keep) == len(feature.polygons) else replace(feature, polygons=keep)
 
 
 def render_map(
@@ -647,24 +672,22 @@ def render_map(
         bounds = feature_bounds(focus_features)
         regional = True
     else:
-        fb = feature_bounds(drawn)
-        bounds = world_bounds()
-        bounds = (bounds[0], fb[1], bounds[2], fb[3])
+        # Full globe width keeps the prime meridian centred; the height
+        # follows the land drawn (parallels are straight, so lat suffices).
+        lats = [lat for f in drawn for lat in (f.bbox[1], f.bbox[3])]
+        bounds = world_bounds(min(lats), max(lats))
         regional = False
     fit = fit_bounds(bounds, width, height, padding)
 
-    view: Bounds = (0.0, 0.0, fit.width, fit.height)
-
-    def visible(features: Sequence[GeoFeature]) -> bool:
-        # Regional maps skip countries wholly outside the view: less markup.
-        return not regional or _overlaps(_view_bounds(features, fit), view)
+    def visible(features: Sequence[GeoFeature]) -> list[GeoFeature]:
+        # Regional maps skip polygons wholly outside the view: less markup.
+        if not regional:
+            return list(features)
+        return [part for f in features if (part := _visible_part(f, fit)).polygons]
 
     countries: list[_MapCountry] = []
     for code in sorted(by_iso3):
-        features = by_iso3[code]
-        if not visible(features):
-            continue
-        d = path_data(features, fit, min_ring_size)
+        d = path_data(visible(by_iso3[code]), fit, min_ring_size)
         if not d:
             continue
         extra = classes.get(code, "")
@@ -677,9 +700,7 @@ def render_map(
             )
         )
     for feature in unmapped:
-        if not visible([feature]):
-            continue
-        d = path_data([feature], fit, min_ring_size)
+        d = path_data(visible([feature]), fit, min_ring_size)
         if d:
             countries.append(_MapCountry(d=d, css_class=base_class, iso3=None, label=None))
 
