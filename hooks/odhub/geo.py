@@ -617,7 +617,9 @@ def render_map(
             e.g. ``{"KEN": "ogp charter"}``. Every path also gets ``base_class``.
         labels: ISO alpha-3 -> text of that path's ``<title>`` (escaped).
         focus: ISO alpha-3 codes to fit the view to (a regional map). Other
-            countries are drawn as context if they fall within the view.
+            countries are drawn as context where they fall within the view;
+            polygons wholly outside it are left out. If no focus code has
+            geometry the result is a world map (and ``missing`` says so).
         extent: ``(lon_min, lat_min, lon_max, lat_max)`` to fit instead; use
             it when a focus country has far-flung parts (France's French
             Guiana, Russia across 180°) that would stretch the view.
