@@ -31,7 +31,7 @@ from pathlib import Path
 
 import jinja2
 
-__all__ = ["DASHES", "PALETTE", "bar_chart", "stacked_bar_chart", "timeline_chart"]
+__all__ = ["DASHES", "FONT_SIZE", "PALETTE", "bar_chart", "stacked_bar_chart", "timeline_chart"]
 
 _TEMPLATE_DIR = Path(__file__).resolve().parent / "templates" / "svg"
 
