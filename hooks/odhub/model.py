@@ -254,6 +254,13 @@ class Model:
                       lambda c: sorted({p for m in c.commitments for p in m.principles}))
 
     @cached_property
+    def peers(self) -> dict:
+        """iso3 -> tuple of peers.Peer, matched for every country once per build."""
+        from .peers import match  # peers.py imports this module
+
+        return match(self)
+
+    @cached_property
     def charter_adopters(self) -> list[Country]:
         return [c for c in self.countries_by_name if c.charter and c.charter.adopted]
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from . import peers
 from .i18n import Translator
 from .model import Model
 from .render import render
@@ -36,7 +37,8 @@ def generated_pages(model: Model, language: str = "en",
 
     add("countries/index.md", "countries_index.md.j2")
     for country in model.countries.values():
-        add(country.page, "country.md.j2", country=country)
+        add(country.page, "country.md.j2", country=country,
+            peers=peers.suggestions(model, country.iso3, t))
     add("hubs/index.md", "hubs_index.md.j2")
     for hub in model.hubs.values():
         add(hub.page, "hub.md.j2", hub=hub)
