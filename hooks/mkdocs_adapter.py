@@ -15,6 +15,7 @@ from types import ModuleType
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
 log = logging.getLogger("mkdocs.plugins.odhub")
 
@@ -56,6 +57,18 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
                               "remove the hand-written file")
         files.append(File.generated(config, page.path, content=page.markdown))
     return files
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: object) -> str:
+    assert _odhub is not None and _model is not None
+    try:
+        result = _odhub.page_markdown(_model, markdown, page.file.src_uri,
+                                      source_text=page.file.content_string,
+                                      language=config.theme.get("language", "en"))
+    except _odhub.InvalidData as err:
+        raise PluginError(f"odhub found problems in a page:\n{err}") from None
+    page.meta.update(result.meta)
+    return result.markdown
 
 
 def _edit_base(config: MkDocsConfig) -> str | None:

@@ -1,5 +1,6 @@
 """odhub: the Open Data Peer Hub library. Pure functions from data to pages; no MkDocs."""
 
+from .content import PageMarkdown, page_markdown
 from .errors import InvalidData, Problem
 from .load import load
 from .model import Model
@@ -9,8 +10,10 @@ __all__ = [
     "GeneratedPage",
     "InvalidData",
     "Model",
+    "PageMarkdown",
     "Problem",
     "SiteLinks",
     "generated_pages",
     "load",
+    "page_markdown",
 ]

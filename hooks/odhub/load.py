@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from . import names, schemas
+from .dates import PartialDate
 from .errors import InvalidData, Problem
 from .model import (
     ActionPlan,
@@ -19,6 +20,7 @@ from .model import (
     CharterAdoption,
     Commitment,
     Country,
+    Event,
     Guidance,
     Indicator,
     LocalAdopter,
@@ -109,6 +111,7 @@ class _Loader:
         docs = self.root / "docs"
         model.case_studies = self.case_studies(docs / "case-studies", model)
         model.guidance = self.guidance_pages(docs / "guidance", model)
+        model.events = self.events(data / "events.yml", model)
         return model
 
     def vocabulary(self, file: Path) -> dict[str, Term]:
@@ -222,6 +225,44 @@ class _Loader:
                 sources=tuple(raw.get("sources", ())),
             )
         return found
+
+    def events(self, file: Path, model: Model) -> list[Event]:
+        """data/events.yml, optional; hub and country ids are checked like everywhere."""
+        if not file.exists():
+            return []
+        document = self.read(file, "event")
+        if document is None or document.data is None:
+            return []
+        events: dict[str, Event] = {}
+        for index, raw in enumerate(document.data):
+            here: FieldPath = (index,)
+            if not self.unique(events, raw["id"], document, (*here, "id")):
+                continue
+            self.known(document, (*here, "hubs"), raw.get("hubs", []), model.hubs, "hub")
+            self.known(document, (*here, "countries"), raw.get("countries", []),
+                       model.countries, "country")
+            dates: dict[str, PartialDate] = {}
+            for name in ("start", "end"):
+                if name in raw:
+                    try:
+                        dates[name] = PartialDate.parse(raw[name])
+                    except ValueError as err:
+                        self.problem(document, (*here, name), str(err))
+            if "start" not in dates or ("end" in raw and "end" not in dates):
+                continue
+            end = dates.get("end")
+            if end is not None and end.first_day < dates["start"].first_day:
+                self.problem(document, (*here, "end"),
+                             f"'{end}' is before the start '{dates['start']}'")
+                continue
+            events[raw["id"]] = Event(
+                id=raw["id"], title=raw["title"], start=dates["start"], end=end,
+                kind=raw["kind"], summary=raw["summary"], sources=tuple(raw["sources"]),
+                timing=raw.get("timing"), location=raw.get("location"),
+                hubs=tuple(raw.get("hubs", ())), countries=tuple(raw.get("countries", ())),
+                url=raw.get("url"),
+            )
+        return sorted(events.values(), key=lambda e: (e.start.sort_key(e.timing), e.id))
 
     # -- checks ------------------------------------------------------------------
 

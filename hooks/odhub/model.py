@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from urllib.parse import urlsplit
 
+from .dates import PartialDate
+
 COMMITMENT_STATUSES = ("not-started", "limited", "substantial", "complete", "withdrawn")
 
 
@@ -190,6 +192,29 @@ class Guidance:
         return self.src_uri.rsplit("/", 1)[-1].removesuffix(".md")
 
 
+@dataclass(frozen=True)
+class Event:
+    """One event from data/events.yml; dates keep the precision their sources give."""
+
+    id: str
+    title: str
+    start: PartialDate
+    kind: str
+    summary: str
+    sources: tuple[str, ...]
+    end: PartialDate | None = None
+    timing: str | None = None  # early / mid / late, when that is all a source says
+    location: str | None = None
+    hubs: tuple[str, ...] = ()
+    countries: tuple[str, ...] = ()
+    url: str | None = None
+
+    @property
+    def last(self) -> PartialDate:
+        """The partial date the event ends on (its start when it has no end)."""
+        return self.end or self.start
+
+
 @dataclass
 class Model:
     """Everything the site knows, loaded and validated once per build."""
@@ -202,6 +227,7 @@ class Model:
     audiences: dict[str, Term]
     case_studies: dict[str, CaseStudy] = field(default_factory=dict)
     guidance: dict[str, Guidance] = field(default_factory=dict)
+    events: list[Event] = field(default_factory=list)  # in date order
 
     # Derived indexes: computed on first use and kept for the rest of the build.
 

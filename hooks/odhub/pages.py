@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import peers
+from . import monitor, peers
 from .i18n import Translator
 from .model import Model
 from .render import render
@@ -29,7 +29,8 @@ def generated_pages(model: Model, language: str = "en",
                     links: SiteLinks | None = None) -> list[GeneratedPage]:
     t = Translator(language)
     links = links or SiteLinks()
-    common = {"model": model, "edit_base": links.edit_base}
+    views = monitor.Views(model, t)  # dashboard, events and country maps/charts
+    common = {"model": model, "edit_base": links.edit_base, "views": views}
     pages: list[GeneratedPage] = []
 
     def add(path: str, template: str, **context: object) -> None:
@@ -50,4 +51,5 @@ def generated_pages(model: Model, language: str = "en",
     add("objectives/index.md", "objectives_index.md.j2")
     for objective in model.objectives.values():
         add(f"objectives/{objective.id}.md", "objective.md.j2", objective=objective)
+    add("events/index.md", "events_index.md.j2")
     return pages

@@ -15,7 +15,7 @@ from referencing import Registry, Resource
 from .errors import Problem
 from .yamlfile import YamlDocument, format_path
 
-KINDS = ("country", "hub", "vocabulary", "case-study", "guidance")
+KINDS = ("country", "hub", "vocabulary", "case-study", "guidance", "event")
 
 _TYPE_NAMES = {
     "integer": "an integer",
