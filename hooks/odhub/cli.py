@@ -8,9 +8,13 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
+from contextlib import ExitStack
 from pathlib import Path
 
+from . import diff as datadiff
+from . import history
 from .errors import InvalidData
+from .i18n import Translator
 from .load import load
 from .pages import generated_pages
 
@@ -73,6 +77,54 @@ def generate(args: argparse.Namespace) -> int:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(page.markdown, encoding="utf-8")
     print(f"wrote {len(pages)} pages to {out}")
+    return 0
+
+
+def _diff_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("base", help="the revision to compare from, e.g. origin/main")
+    parser.add_argument("head", nargs="?",
+                        help="the revision to compare to (default: the files as they are "
+                             "now, uncommitted edits included)")
+    parser.add_argument("--markdown", action="store_true",
+                        help="print Markdown for a pull-request comment or job summary")
+
+
+@command("diff", "summarise in plain words how the data changed between two git revisions")
+@arguments(_diff_arguments)
+def diff(args: argparse.Namespace) -> int:
+    _ = Translator().gettext
+    root: Path = args.root
+    models, invalid, labels = [], {}, []
+    try:
+        revisions = [history.resolve(root, args.base),
+                     history.resolve(root, args.head) if args.head else None]
+        with ExitStack() as stack:
+            for revision in revisions:
+                folder = stack.enter_context(history.files_at(root, revision)) \
+                    if revision else root
+                label = revision.label if revision else _("the working tree")
+                labels.append(label)
+                try:
+                    models.append(load(folder))
+                except InvalidData as err:
+                    invalid[label] = err.problems
+    except history.GitError as err:
+        print(_("odhub diff: {error}", error=err), file=sys.stderr)
+        return 2
+    changes = datadiff.diff_models(*models) if not invalid else []
+    if args.markdown:
+        print(datadiff.render_markdown(changes, base_label=labels[0], head_label=labels[1],
+                                       invalid=invalid), end="")
+    for label, problems in invalid.items():
+        print(_("The data at {revision} is not valid, so no summary could be made:",
+                revision=label), file=sys.stderr)
+        for problem in problems:
+            print(problem, file=sys.stderr)
+    if invalid:
+        return 1
+    if not args.markdown:
+        lines = datadiff.summary_lines(changes)
+        print("\n".join(lines) if lines else _("No changes to the hub's data."))
     return 0
 
 
