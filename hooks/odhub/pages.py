@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import monitor, peers
+from . import monitor, peers, related
 from .i18n import Translator
 from .model import Model
 from .render import render
@@ -39,13 +39,24 @@ def generated_pages(model: Model, language: str = "en",
     add("countries/index.md", "countries_index.md.j2")
     for country in model.countries.values():
         add(country.page, "country.md.j2", country=country,
-            peers=peers.suggestions(model, country.iso3, t))
+            peers=peers.suggestions(model, country.iso3, t),
+            guides=related.guidance_for_country(model, country))
     add("hubs/index.md", "hubs_index.md.j2")
     for hub in model.hubs.values():
-        add(hub.page, "hub.md.j2", hub=hub)
+        add(hub.page, "hub.md.j2", hub=hub, guides=related.guidance_for_hub(model, hub))
     add("principles/index.md", "principles_index.md.j2")
     for principle in model.principles.values():
-        add(f"principles/{principle.id}.md", "principle.md.j2", principle=principle)
+        add(f"principles/{principle.id}.md", "principle.md.j2", principle=principle,
+            featured=related.countries_in(
+                model, model.case_studies_by_principle.get(principle.id, [])))
+    add("sectors/index.md", "sectors_index.md.j2")
+    for sector in model.sectors.values():
+        cases = model.case_studies_by_sector.get(sector.id, [])
+        add(f"sectors/{sector.id}.md", "sector.md.j2", sector=sector, cases=cases,
+            guides=related.guidance_for_cases(model, cases),
+            featured=related.countries_in(model, cases),
+            committed=related.countries_committed_in_sector(model, sector.id))
+    add("tags.md", "tags.md.j2")
     add("case-studies/index.md", "case_studies_index.md.j2")
     add("guidance/index.md", "guidance_index.md.j2")
     add("objectives/index.md", "objectives_index.md.j2")

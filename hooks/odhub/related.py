@@ -1,0 +1,93 @@
+"""Cross-links between case studies, guidance, countries, principles and sectors.
+
+Each function ranks by how much two records share (principles count double: they are the
+Charter's organising idea), then by title, so the links on a page never shuffle between
+builds.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+
+from .model import CaseStudy, Country, Guidance, Model, RegionalHub, sort_key
+
+MAX_SIMILAR = 4
+MAX_GUIDANCE = 5
+MAX_CASES = 6
+
+
+def _ranked(scores: dict, limit: int) -> list:
+    chosen = [item for item, score in scores.items() if score > 0]
+    chosen.sort(key=lambda item: (-scores[item], sort_key(item.title), item.src_uri))
+    return chosen[:limit]
+
+
+def similar_case_studies(model: Model, case: CaseStudy,
+                         limit: int = MAX_SIMILAR) -> list[CaseStudy]:
+    """Other case studies sharing principles or sectors with this one."""
+    scores: Counter[CaseStudy] = Counter()
+    for principle in case.principles:
+        for other in model.case_studies_by_principle.get(principle, []):
+            scores[other] += 2
+    for sector in case.sectors:
+        for other in model.case_studies_by_sector.get(sector, []):
+            scores[other] += 1
+    scores.pop(case, None)
+    return _ranked(scores, limit)
+
+
+def guidance_for_principles(model: Model, principles: Iterable[str],
+                            limit: int = MAX_GUIDANCE) -> list[Guidance]:
+    """Guidance pages covering the most of the given principles."""
+    scores: Counter[Guidance] = Counter()
+    for principle in set(principles):
+        for guide in model.guidance_by_principle.get(principle, []):
+            scores[guide] += 1
+    return _ranked(scores, limit)
+
+
+def case_studies_for_guidance(model: Model, guide: Guidance,
+                              limit: int = MAX_CASES) -> list[CaseStudy]:
+    """Case studies that share the guidance page's principles or objectives."""
+    scores: Counter[CaseStudy] = Counter()
+    for principle in guide.principles:
+        for case in model.case_studies_by_principle.get(principle, []):
+            scores[case] += 2
+    for objective in guide.objectives:
+        for case in model.case_studies_by_objective.get(objective, []):
+            scores[case] += 1
+    return _ranked(scores, limit)
+
+
+def countries_in(model: Model, cases: Iterable[CaseStudy]) -> list[Country]:
+    """The countries the case studies are about, A to Z."""
+    codes = {iso3 for case in cases for iso3 in case.countries}
+    return [c for c in model.countries_by_name if c.iso3 in codes]
+
+
+def countries_committed_in_sector(model: Model, sector: str) -> list[Country]:
+    return [c for c in model.countries_by_name
+            if any(sector in m.sectors for m in c.commitments)]
+
+
+def principles_of_country(model: Model, country: Country) -> list[str]:
+    """Principles its commitments target, else those of its case studies."""
+    found = [p for m in country.commitments for p in m.principles]
+    if not found:
+        found = [p for case in model.case_studies_by_country.get(country.iso3, [])
+                 for p in case.principles]
+    return sorted(set(found))
+
+
+def guidance_for_country(model: Model, country: Country) -> list[Guidance]:
+    return guidance_for_principles(model, principles_of_country(model, country))
+
+
+def guidance_for_hub(model: Model, hub: RegionalHub) -> list[Guidance]:
+    cases = model.case_studies_by_hub.get(hub.id, [])
+    return guidance_for_principles(model, (p for case in cases for p in case.principles))
+
+
+def guidance_for_cases(model: Model, cases: Iterable[CaseStudy]) -> list[Guidance]:
+    return guidance_for_principles(model, (p for case in cases for p in case.principles))
