@@ -71,6 +71,16 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: objec
     return result.markdown
 
 
+def on_post_page(output: str, **_: object) -> str:
+    assert _odhub is not None
+    return _odhub.fix_theme_markup(output)
+
+
+def on_post_template(output_content: str, **_: object) -> str:  # 404.html
+    assert _odhub is not None
+    return _odhub.fix_theme_markup(output_content)
+
+
 def _edit_base(config: MkDocsConfig) -> str | None:
     # Data files live beside docs/, so their edit links come from repo_url, not edit_uri.
     repo = (config.repo_url or "").rstrip("/")

@@ -3,6 +3,7 @@
 from .content import PageMarkdown, page_markdown
 from .errors import InvalidData, Problem
 from .load import load
+from .markup import fix_theme_markup
 from .model import Model
 from .pages import GeneratedPage, SiteLinks, generated_pages
 
@@ -13,6 +14,7 @@ __all__ = [
     "PageMarkdown",
     "Problem",
     "SiteLinks",
+    "fix_theme_markup",
     "generated_pages",
     "load",
     "page_markdown",
