@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 STAMP := $(VENV)/.installed
 
-.PHONY: site test serve validate lint clean offline
+.PHONY: site test serve validate lint clean bench offline
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,9 @@ serve: $(STAMP)
 
 validate: $(STAMP)
 	$(BIN)/odhub validate
+
+bench: $(STAMP)  ## build synthetic hubs of 100-3000 pages; print timings (docs/performance.md)
+	$(BIN)/python scripts/bench.py $(BENCH_ARGS)
 
 clean:
 	rm -rf site site-offline odhub-offline.zip $(VENV)

@@ -1,0 +1,295 @@
+"""Benchmark the hub's build at several sizes on synthetic data, and print one table.
+
+For each scale (about that many pages) it generates a synthetic hub in a temporary folder
+(scripts/synthetic_hub.py: the real hooks, theme overrides and mkdocs.yml, generated
+countries, case studies and guidance) and measures, as the median of --repeat runs:
+
+- the wall time and peak memory (max RSS) of a `mkdocs build` subprocess;
+- the Python-Markdown floor: a subprocess that only runs markdown.markdown, with the
+  site's own extensions, over every page the build renders (hand-written and generated);
+- build / floor, computed pair by pair within each repeat, then the median;
+- median and 95th-percentile HTML page size, search index size, whole site size;
+- the wall time of `odhub validate` (startup included, as a contributor would run it).
+
+Repeats loop over all scales in turn, so a burst of load on the machine hits every scale
+alike; growth ratios between scales are also computed pair by pair within each repeat.
+
+    make bench                                       # 100, 1000 and 3000 pages, 3 repeats
+    .venv/bin/python scripts/bench.py --scales 100,1000 --repeat 5
+    .venv/bin/python scripts/bench.py --quick        # tiny smoke run
+    .venv/bin/python scripts/bench.py --profile /tmp/build.prof --profile-pages 1500
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import synthetic_hub  # a sibling script, not a package
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+COLUMNS = ("pages", "records", "build s", "floor s", "build/floor", "CPU build/floor",
+           "peak MiB",
+           "median page KB", "p95 page KB", "search index KB", "site MB", "validate s")
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
+
+
+@dataclass
+class Run:
+    """What one subprocess cost."""
+
+    seconds: float
+    cpu: float  # user + system seconds: steadier than wall time on a shared machine
+    peak_mib: float
+
+
+@dataclass
+class Scale:
+    pages: int
+    hub: Path
+    site: Path
+    layout: synthetic_hub.Plan
+    builds: list[Run] = field(default_factory=list)
+    floors: list[Run] = field(default_factory=list)
+    validations: list[Run] = field(default_factory=list)
+    html_pages: int = 0
+    page_sizes: list[int] = field(default_factory=list)
+    search_index: int = 0
+    site_size: int = 0
+    warnings: int = 0
+
+
+def timed(command: list[str], cwd: Path, log: Path) -> Run:
+    """Run a command; its wall time and its own peak RSS (wait4 reports that child only)."""
+    with log.open("w") as out:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, cwd=cwd, env=ENV, stdout=out,
+                                   stderr=subprocess.STDOUT)
+        _pid, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        tail = "".join(log.read_text(errors="replace").splitlines(keepends=True)[-30:])
+        raise SystemExit(f"bench: {' '.join(command)} failed ({process.returncode}):\n{tail}")
+    cpu = usage.ru_utime + usage.ru_stime
+    return Run(seconds, cpu, usage.ru_maxrss / 1024)  # ru_maxrss is in KiB on Linux
+
+
+def build_command(scale: Scale) -> list[str]:
+    return [str(BIN / "mkdocs"), "build", "-f", str(scale.hub / "mkdocs.yml"),
+            "-d", str(scale.site)]
+
+
+def floor_worker(config: str, folders: list[str]) -> int:
+    """The floor: Python-Markdown alone over every page, with the site's extensions."""
+    import markdown
+    from mkdocs.config import load_config
+
+    sys.path.insert(0, str(ROOT / "hooks"))
+    from odhub.load import split_front_matter
+
+    loaded = load_config(config)
+    extensions, configs = loaded.markdown_extensions, loaded.mdx_configs
+    count = 0
+    for folder in folders:
+        for file in sorted(Path(folder).rglob("*.md")):
+            text = file.read_text(encoding="utf-8")
+            front = split_front_matter(text)
+            if front is not None:  # drop '---', the YAML and the closing '---'
+                text = text.split("\n", front.count("\n") + 2)[-1]
+            markdown.markdown(text, extensions=extensions, extension_configs=configs)
+            count += 1
+    print(f"floor: {count} pages")
+    return 0
+
+
+def floor_command(scale: Scale) -> list[str]:
+    return [sys.executable, str(Path(__file__).resolve()), "--floor-worker",
+            str(scale.hub / "mkdocs.yml"), str(scale.hub / "docs"),
+            str(scale.hub / "generated")]
+
+
+def validate_command(hub: Path) -> list[str]:
+    return [str(BIN / "odhub"), "--root", str(hub), "validate"]
+
+
+def measure_site(scale: Scale, log: Path) -> None:
+    files = [p for p in scale.site.rglob("*") if p.is_file()]
+    scale.page_sizes = sorted(p.stat().st_size for p in files if p.suffix == ".html")
+    scale.html_pages = len(scale.page_sizes)
+    index = scale.site / "search" / "search_index.json"
+    scale.search_index = index.stat().st_size if index.exists() else 0
+    scale.site_size = sum(p.stat().st_size for p in files)
+    scale.warnings = sum("WARNING" in line for line in log.read_text().splitlines())
+
+
+def prepare(work: Path, pages: int) -> Scale:
+    hub = work / f"hub-{pages}"
+    layout = synthetic_hub.generate(hub, pages)
+    # The generated pages, written out once so the floor converts what the build renders.
+    subprocess.run([str(BIN / "odhub"), "--root", str(hub), "generate", "--out",
+                    str(hub / "generated")], check=True, capture_output=True, env=ENV)
+    return Scale(pages, hub, work / f"site-{pages}", layout)
+
+
+def percentile(values: list[int], fraction: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values) if values else float("nan")
+
+
+def row(scale: Scale) -> list[str]:
+    pairs = list(zip(scale.builds, scale.floors, strict=True))
+    ratios = [b.seconds / f.seconds for b, f in pairs]
+    cpu_ratios = [b.cpu / f.cpu for b, f in pairs]
+    return [
+        f"{scale.html_pages:,}",
+        f"{scale.layout.records:,}",
+        f"{median([r.seconds for r in scale.builds]):.2f}",
+        f"{median([r.seconds for r in scale.floors]):.2f}",
+        f"{median(ratios):.2f}",
+        f"{median(cpu_ratios):.2f}",
+        f"{max(r.peak_mib for r in scale.builds):.0f}",
+        f"{median(scale.page_sizes) / 1000:.1f}",
+        f"{percentile(scale.page_sizes, 0.95) / 1000:.1f}",
+        f"{scale.search_index / 1000:,.0f}",
+        f"{scale.site_size / 1e6:.1f}",
+        f"{median([r.seconds for r in scale.validations]):.2f}",
+    ]
+
+
+def table(scales: list[Scale]) -> str:
+    lines = ["| " + " | ".join(COLUMNS) + " |", "|" + " --- |" * len(COLUMNS)]
+    lines += ["| " + " | ".join(row(s)) + " |" for s in scales]
+    return "\n".join(lines)
+
+
+def summary(scales: list[Scale], validate: list[Run], validate_records: int) -> list[str]:
+    notes = []
+    if len(scales) >= 2:
+        small, large = scales[-2], scales[-1]
+        growth = [b.seconds / a.seconds
+                  for a, b in zip(small.builds, large.builds, strict=True)]
+        notes.append(f"growth {small.html_pages:,} → {large.html_pages:,} pages "
+                     f"(×{large.html_pages / small.html_pages:.2f}): build time "
+                     f"×{median(growth):.2f}")
+        first, last = scales[0], scales[-1]
+        change = median(last.page_sizes) / median(first.page_sizes) - 1
+        notes.append(f"median page size {first.html_pages:,} → {last.html_pages:,} pages: "
+                     f"{change:+.1%}")
+    notes.append(f"peak memory of any build: "
+                 f"{max(r.peak_mib for s in scales for r in s.builds):.0f} MiB")
+    if validate:
+        notes.append(f"`odhub validate` at {validate_records:,} records: "
+                     f"{median([r.seconds for r in validate]):.2f} s")
+    for scale in scales:
+        if scale.warnings:
+            notes.append(f"note: the {scale.pages}-page build logged {scale.warnings} "
+                         "warning(s); see the build log with --keep")
+    return notes
+
+
+def profile(work: Path, pages: int, out: Path) -> None:
+    """One cProfile'd build; the 25 costliest functions by own time are printed."""
+    import pstats
+
+    scale = prepare(work, pages)
+    command = [sys.executable, "-m", "cProfile", "-o", str(out), str(BIN / "mkdocs"),
+               "build", "-f", str(scale.hub / "mkdocs.yml"), "-d", str(scale.site)]
+    run = timed(command, scale.hub, work / "profile.log")
+    print(f"profiled build of {pages} pages: {run.seconds:.1f} s under cProfile; "
+          f"stats in {out}")
+    stats = pstats.Stats(str(out))
+    stats.sort_stats("tottime").print_stats(25)
+    stats.sort_stats("cumulative").print_stats(40)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scales", default="100,1000,3000",
+                        help="comma-separated page counts (default: 100,1000,3000)")
+    parser.add_argument("--repeat", type=int, default=3, help="runs per measure (median)")
+    parser.add_argument("--validate-records", type=int, default=2000,
+                        help="size of the hub `odhub validate` is timed on (0: skip)")
+    parser.add_argument("--quick", action="store_true",
+                        help="smoke run: 20 pages, 1 repeat, a 50-record validate")
+    parser.add_argument("--keep", type=Path, help="work in this new folder and keep it")
+    parser.add_argument("--profile", type=Path, metavar="OUT.prof",
+                        help="instead of the table, profile one build with cProfile")
+    parser.add_argument("--profile-pages", type=int, default=1500)
+    parser.add_argument("--floor-worker", nargs="+", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.floor_worker:
+        return floor_worker(args.floor_worker[0], args.floor_worker[1:])
+    if args.quick:
+        args.scales, args.repeat, args.validate_records = "20", 1, 50
+    sizes = sorted({int(s) for s in args.scales.split(",") if s.strip()})
+    if args.repeat < 1 or not sizes or min(sizes) < 10:
+        parser.error("--repeat must be at least 1 and every scale at least 10 pages")
+
+    if args.keep:
+        args.keep.mkdir(parents=True)
+        work = args.keep
+    else:
+        work = Path(tempfile.mkdtemp(prefix="odhub-bench-"))
+    try:
+        if args.profile:
+            profile(work, args.profile_pages, args.profile.resolve())
+            return 0
+        return run_all(work, sizes, args.repeat, args.validate_records)
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+def run_all(work: Path, sizes: list[int], repeat: int, validate_records: int) -> int:
+    load_before = os.getloadavg()
+    started = datetime.now(UTC)
+    scales = [prepare(work, pages) for pages in sizes]
+    validate_hub = None
+    if validate_records:
+        match = [s for s in scales if s.layout.records == validate_records]
+        validate_hub = match[0].hub if match else prepare(work, validate_records).hub
+    validate_runs: list[Run] = []
+    for attempt in range(repeat):
+        for scale in scales:
+            log = work / f"build-{scale.pages}.log"
+            scale.builds.append(timed(build_command(scale), scale.hub, log))
+            if attempt == 0:
+                measure_site(scale, log)
+            scale.floors.append(timed(floor_command(scale), scale.hub,
+                                      work / f"floor-{scale.pages}.log"))
+            scale.validations.append(timed(validate_command(scale.hub), scale.hub,
+                                           work / "validate.log"))
+        if validate_hub is not None:
+            validate_runs.append(timed(validate_command(validate_hub), validate_hub,
+                                       work / "validate.log"))
+    load_after = os.getloadavg()
+
+    print(table(scales))
+    print()
+    for note in summary(scales, validate_runs, validate_records):
+        print(f"- {note}")
+    print(f"- medians of {repeat} run(s); {started:%Y-%m-%d %H:%M} UTC; "
+          f"{os.cpu_count()} CPU(s); load average {load_before[0]:.2f} before, "
+          f"{load_after[0]:.2f} after; Python {platform.python_version()}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

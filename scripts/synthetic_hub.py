@@ -1,0 +1,299 @@
+"""Generate a synthetic hub of any size for the benchmark (scripts/bench.py).
+
+The synthetic hub is a copy of the real project (hooks, overrides, schemas, geometry,
+vocabularies, hubs, hand-written pages, mkdocs.yml) in which data/countries,
+docs/case-studies and docs/guidance are replaced by generated records. It is built with
+the real hooks and configuration, so what we measure is what the project ships.
+
+Synthetic data is for measuring only: it is written to a temporary folder, never into
+data/ or docs/, and never published. Every record says it is synthetic, cites only
+example.org, and uses real ISO codes (from pycountry) only so that the model loads.
+
+    .venv/bin/python scripts/synthetic_hub.py --pages 1000 --out /tmp/hub
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import pycountry
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+# Top-level parts of the project that a build needs, copied as they are.
+COPIED = ("hooks", "overrides", "mkdocs.yml")
+# Collections replaced by generated records; everything else under data/ and docs/ is copied.
+REPLACED = ("data/countries", "docs/case-studies", "docs/guidance")
+
+MAX_COUNTRIES = 250
+MAX_GUIDANCE = 250
+WORDS_PER_PAGE = 750
+
+_WORD_TEXT = (
+    "data portal ministry agency dataset licence release publish update schedule quality "
+    "metadata users demand reuse standard format budget spending contract tender audit "
+    "citizens journalists researchers developers community feedback request platform "
+    "catalogue inventory priority value impact outcome indicator survey workshop training "
+    "team office unit mandate policy law decree strategy plan commitment review progress "
+    "report milestone partner network hub region city municipality province service "
+    "transport health school water energy land map address register company election "
+    "court police procurement revenue tax aid grant project pilot launch scale sustain "
+    "document archive record file table chart dashboard api download bulk machine open "
+    "timely comprehensive accessible usable comparable interoperable inclusive engaged "
+    "early late clear simple formal informal public private local national regional "
+    "shared common small large first second new existing weekly monthly yearly regular "
+    "the a an of to in for on with by from about across between through after before "
+    "and or but so because while when where which that this these those each every many "
+    "team leads helped asked built found chose tested measured learned changed improved "
+    "published opened reviewed agreed trained funded hosted listed linked described"
+)
+_WORDS = _WORD_TEXT.split()
+_VERBS = ("published", "opened", "reviewed", "linked", "documented", "released", "mapped",
+          "trained", "measured", "updated", "catalogued", "shared")
+_CODE = re.compile(r"\b[A-Z]{3}\b")
+_STATUSES = ("not-started", "limited", "substantial", "complete", "withdrawn")
+_LEVELS = ("introductory", "intermediate", "advanced")
+
+
+@dataclass(frozen=True)
+class Plan:
+    """How many records of each kind a synthetic hub of `pages` pages has."""
+
+    pages: int
+    countries: int
+    case_studies: int
+    guidance: int
+
+    @property
+    def records(self) -> int:
+        return self.countries + self.case_studies + self.guidance
+
+
+def plan(pages: int, min_countries: int = 1) -> Plan:
+    """Split a page count into countries, guidance and case studies in fixed proportions,
+    so that pages of every kind grow together and page weight can be compared.
+    min_countries: how many countries the copied records name (they must exist)."""
+    pages = max(pages, 3)
+    countries = max(min_countries, min(MAX_COUNTRIES, max(1, pages // 10)))
+    guidance = min(MAX_GUIDANCE, max(1, pages // 10))
+    return Plan(pages, countries, max(1, pages - countries - guidance), guidance)
+
+
+def _ids(path: Path) -> list[str]:
+    return [item["id"] for item in yaml.safe_load(path.read_text(encoding="utf-8"))]
+
+
+def _iso3_codes(source: Path, target: Path) -> tuple[list[str], int]:
+    """Real ISO codes, those named by the copied records and pages first (events, shortcodes
+    in hand-written pages), then the rest of ISO 3166-1 in code order; and how many were
+    named, since those countries must exist for the copy to load."""
+    bundled = {p.stem.upper() for p in (source / "data" / "countries").glob("*.yml")}
+    named: set[str] = set()
+    for path in [*(target / "data").glob("*.yml"), *(target / "docs").rglob("*.md")]:
+        named |= bundled & set(_CODE.findall(path.read_text(encoding="utf-8")))
+    others = sorted(c.alpha_3 for c in pycountry.countries if c.alpha_3 not in named)
+    return sorted(named) + others, len(named)
+
+
+class _Text:
+    """Deterministic filler prose: sentences of plain words, no markup."""
+
+    def __init__(self, rng: random.Random) -> None:
+        self.rng = rng
+
+    def sentence(self, low: int = 8, high: int = 18) -> str:
+        words = self.rng.choices(_WORDS, k=self.rng.randint(low, high))
+        return " ".join(words).capitalize() + "."
+
+    def paragraph(self, words: int) -> str:
+        out: list[str] = []
+        count = 0
+        while count < words:
+            sentence = self.sentence()
+            out.append(sentence)
+            count += len(sentence.split())
+        return " ".join(out)
+
+    def title(self, low: int = 3, high: int = 6) -> str:
+        return " ".join(self.rng.choices(_WORDS, k=self.rng.randint(low, high))).capitalize()
+
+
+def _front_matter(fields: dict) -> str:
+    # JSON is valid YAML and quotes every string safely.
+    lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in fields.items()]
+    return "---\n" + "\n".join(lines) + "\n---\n\n"
+
+
+def _country(iso3: str, rng: random.Random, text: _Text, hubs: list[str],
+             principles: list[str], sectors: list[str]) -> dict:
+    source = f"https://example.org/synthetic/{iso3.lower()}"
+    commitments = []
+    for number in range(rng.randint(3, 8)):
+        start = rng.randint(2012, 2022)
+        commitments.append({
+            "id": f"synthetic-{number + 1}",
+            "title": text.title(5, 10),
+            "action_plan": f"{start}-{start + 2}",
+            "principles": rng.sample(principles, rng.randint(1, 2)),
+            "sectors": rng.sample(sectors, rng.randint(1, 2)),
+            "status": rng.choice(_STATUSES),
+            "sources": [f"{source}/commitment-{number + 1}"],
+        })
+    record: dict = {
+        "iso3": iso3,
+        "hub": rng.choice(hubs),
+        "summary": "Synthetic benchmark record. " + text.paragraph(40),
+        "ogp": {
+            "member_since": rng.randint(2011, 2020),
+            "status": "participating",
+            "action_plans": [{"period": c["action_plan"]} for c in commitments[:3]],
+            "sources": [source],
+            "as_of": "2020",
+        },
+        "portal": {"url": f"{source}/portal", "sources": [source], "as_of": "2020"},
+        "commitments": commitments,
+        "indicators": [
+            {"name": "Synthetic indicator", "year": 2018 + n, "value": rng.randint(1, 100),
+             "source": source}
+            for n in range(2)
+        ],
+        "sources": [source],
+        "as_of": "2020",
+    }
+    if rng.random() < 0.3:
+        record["charter"] = {"adopted": True, "year": rng.randint(2015, 2020),
+                             "sources": [source], "as_of": "2020"}
+    header = "# yaml-language-server: $schema=../schemas/country.schema.json\n"
+    return {"text": header + yaml.safe_dump(record, sort_keys=False, allow_unicode=True)}
+
+
+def _case_study(index: int, rng: random.Random, text: _Text, countries: list[str],
+                principles: list[str], sectors: list[str], objectives: list[str],
+                slugs: list[str]) -> str:
+    chosen = rng.sample(countries, min(len(countries), rng.randint(1, 2)))
+    principle = rng.choice(principles)
+    fields = {
+        "title": f"Synthetic case study {index + 1}: {text.title()}",
+        "countries": chosen,
+        "principles": rng.sample(principles, rng.randint(1, 2)),
+        "sectors": rng.sample(sectors, rng.randint(1, 2)),
+        "objectives": rng.sample(objectives, rng.randint(1, 2)),
+        "year": rng.randint(2012, 2024),
+        "summary": text.paragraph(30),
+        "outcomes": text.paragraph(25),
+        "sources": [f"https://example.org/synthetic/case-{index + 1}"],
+    }
+    peer = slugs[(index + 1) % len(slugs)]
+    steps = "\n".join(f"- **{rng.choice(_VERBS).capitalize()}.** {text.paragraph(22)}"
+                      for _ in range(4))
+    rows = "\n".join(f"| {text.title(2, 3)} | {rng.randint(1, 500)} | {rng.choice(_STATUSES)} |"
+                     for _ in range(3))
+    lessons = "\n".join(f"- {text.paragraph(20)}" for _ in range(4))
+    body = (
+        f"## Context\n\n{text.paragraph(140)}\n\n{text.paragraph(110)} See the profile of "
+        f"[{chosen[0]}](../countries/{chosen[0].lower()}.md) and the principle "
+        f"[{principle}](../principles/{principle}.md).\n\n"
+        f"## What was done\n\n{steps}\n\n"
+        f"## Results\n\n{text.paragraph(90)}\n\n| Measure | Value | Status |\n"
+        f"| --- | --- | --- |\n{rows}\n\n"
+        f"## What peers can take from it\n\n{lessons}\n\n"
+        f"Compare with [a related case](../case-studies/{peer}.md).\n\n"
+        f'!!! tip "Try this"\n    {text.paragraph(40)}\n'
+    )
+    return _front_matter(fields) + body
+
+
+def _guidance(index: int, rng: random.Random, text: _Text, principles: list[str],
+              objectives: list[str], audiences: list[str]) -> str:
+    fields = {
+        "title": f"Synthetic guidance {index + 1}: {text.title()}",
+        "objectives": rng.sample(objectives, rng.randint(1, 2)),
+        "principles": rng.sample(principles, rng.randint(1, 2)),
+        "audience": rng.sample(audiences, rng.randint(1, 2)),
+        "level": rng.choice(_LEVELS),
+        "summary": text.paragraph(30),
+        "sources": [f"https://example.org/synthetic/guidance-{index + 1}"],
+    }
+    sections = []
+    for number in range(4):
+        checklist = "\n".join(f"- {text.sentence()}" for _ in range(5))
+        sections.append(f"## Routine {number + 1}: {text.title()}\n\n{text.paragraph(95)}"
+                        f"\n\n{checklist}\n")
+    body = f"## What this page covers\n\n{text.paragraph(60)}\n\n" + "\n".join(sections)
+    body += f'\n!!! note "Remember"\n    {text.paragraph(30)}\n'
+    return _front_matter(fields) + body
+
+
+def _copy_project(source: Path, target: Path) -> None:
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
+    for name in COPIED:
+        path = source / name
+        if path.is_dir():
+            shutil.copytree(path, target / name, ignore=ignore)
+        elif path.exists():
+            shutil.copy2(path, target / name)
+    for top in ("data", "docs"):
+        for path in (source / top).rglob("*"):
+            relative = path.relative_to(source)
+            replaced = any(relative.is_relative_to(r) for r in REPLACED)
+            if path.is_dir() or "__pycache__" in relative.parts:
+                continue
+            if replaced and path.name != "index.md":
+                continue
+            (target / relative).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(path, target / relative)
+    for folder in REPLACED:
+        (target / folder).mkdir(parents=True, exist_ok=True)
+
+
+def generate(target: Path, pages: int, source: Path = ROOT, seed: int = 7) -> Plan:
+    """Write a synthetic hub of about `pages` pages into target (which must not exist)."""
+    if target.exists() and any(target.iterdir()):
+        raise FileExistsError(f"{target} is not empty")
+    _copy_project(source, target)
+    codes, named = _iso3_codes(source, target)
+    layout = plan(pages, named)
+    rng = random.Random(seed)
+    text = _Text(rng)
+    data = target / "data"
+    hubs = [p.stem for p in sorted((data / "hubs").glob("*.yml"))]
+    principles = _ids(data / "principles.yml")
+    sectors = _ids(data / "sectors.yml")
+    objectives = _ids(data / "objectives.yml")
+    audiences = _ids(data / "audiences.yml")
+    codes = codes[: layout.countries]
+    for iso3 in codes:
+        record = _country(iso3, rng, text, hubs, principles, sectors)
+        (data / "countries" / f"{iso3.lower()}.yml").write_text(record["text"],
+                                                               encoding="utf-8")
+    slugs = [f"synthetic-case-{n + 1:05d}" for n in range(layout.case_studies)]
+    for index, slug in enumerate(slugs):
+        page = _case_study(index, rng, text, codes, principles, sectors, objectives, slugs)
+        (target / "docs" / "case-studies" / f"{slug}.md").write_text(page, encoding="utf-8")
+    for index in range(layout.guidance):
+        page = _guidance(index, rng, text, principles, objectives, audiences)
+        name = f"synthetic-guidance-{index + 1:04d}.md"
+        (target / "docs" / "guidance" / name).write_text(page, encoding="utf-8")
+    return layout
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pages", type=int, default=1000, help="about how many pages")
+    parser.add_argument("--out", type=Path, required=True, help="an empty or new folder")
+    parser.add_argument("--seed", type=int, default=7)
+    args = parser.parse_args()
+    layout = generate(args.out, args.pages, seed=args.seed)
+    print(f"wrote {layout.countries} countries, {layout.case_studies} case studies and "
+          f"{layout.guidance} guidance pages to {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
