@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import monitor, peers, related
+from . import explorer, monitor, peers, related
 from .i18n import Translator
 from .model import Model
 from .render import render
@@ -57,7 +57,8 @@ def generated_pages(model: Model, language: str = "en",
             featured=related.countries_in(model, cases),
             committed=related.countries_committed_in_sector(model, sector.id))
     add("tags.md", "tags.md.j2")
-    add("case-studies/index.md", "case_studies_index.md.j2")
+    add("case-studies/index.md", "case_studies_index.md.j2",
+        explorer=explorer.Explorer(model))
     add("guidance/index.md", "guidance_index.md.j2")
     add("objectives/index.md", "objectives_index.md.j2")
     for objective in model.objectives.values():
