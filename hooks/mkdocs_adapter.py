@@ -81,6 +81,17 @@ def on_post_template(output_content: str, **_: object) -> str:  # 404.html
     return _odhub.fix_theme_markup(output_content)
 
 
+def on_post_build(config: MkDocsConfig) -> None:
+    """The hub's own open data (CSV, JSON, data package, calendar, feed) into site/data/."""
+    assert _odhub is not None and _model is not None
+    try:
+        _odhub.write_exports(_model, _root(config), Path(config.site_dir) / _odhub.EXPORT_DIR,
+                             language=config.theme.get("language", "en"),
+                             site_url=config.site_url or None, log=log.info)
+    except _odhub.InvalidData as err:
+        raise PluginError(f"odhub found problems in the news posts:\n{err}") from None
+
+
 def _edit_base(config: MkDocsConfig) -> str | None:
     # Data files live beside docs/, so their edit links come from repo_url, not edit_uri.
     repo = (config.repo_url or "").rstrip("/")

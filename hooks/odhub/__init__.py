@@ -2,12 +2,14 @@
 
 from .content import PageMarkdown, page_markdown
 from .errors import InvalidData, Problem
+from .exports import EXPORT_DIR, write_exports
 from .load import load
 from .markup import fix_theme_markup
 from .model import Model
 from .pages import GeneratedPage, SiteLinks, generated_pages
 
 __all__ = [
+    "EXPORT_DIR",
     "GeneratedPage",
     "InvalidData",
     "Model",
@@ -18,4 +20,5 @@ __all__ = [
     "generated_pages",
     "load",
     "page_markdown",
+    "write_exports",
 ]

@@ -128,6 +128,34 @@ def diff(args: argparse.Namespace) -> int:
     return 0
 
 
+def _export_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--out", type=Path, required=True,
+                        help="folder to write into (created if missing), e.g. site/data")
+    parser.add_argument("--site-url", default=None,
+                        help="the site's address, for absolute links in the feed and calendar")
+
+
+@command("export", "write the hub's open data (CSV, JSON, datapackage.json, events.ics, "
+         "news feed) without building the site")
+@arguments(_export_arguments)
+def export(args: argparse.Namespace) -> int:
+    from .exports import write_exports
+
+    model = _load_or_report(args.root)
+    if model is None:
+        return 1
+    if args.out.resolve().is_relative_to((args.root / "docs").resolve()):
+        print("refusing to write exports into docs/: pick another --out", file=sys.stderr)
+        return 1
+    try:
+        written = write_exports(model, args.root, args.out, site_url=args.site_url)
+    except InvalidData as err:
+        print(err.report(), file=sys.stderr)
+        return 1
+    print(f"wrote {len(written)} files to {args.out}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="odhub", description=__doc__.splitlines()[0])
     parser.add_argument("--root", type=Path, default=Path.cwd(),

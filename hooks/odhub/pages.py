@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import explorer, monitor, peers, related
+from . import explorer, exports, monitor, peers, related
 from .i18n import Translator
 from .model import Model
 from .render import render
@@ -64,4 +64,10 @@ def generated_pages(model: Model, language: str = "en",
     for objective in model.objectives.values():
         add(f"objectives/{objective.id}.md", "objective.md.j2", objective=objective)
     add("events/index.md", "events_index.md.j2")
+    add("monitor/index.md", "monitor_index.md.j2")
+    add(f"{exports.EXPORT_DIR}/index.md", "open_data.md.j2",
+        export_tables=exports.tables(model, t), package_file=exports.PACKAGE_FILE,
+        calendar_file=exports.CALENDAR_FILE, feed_file=exports.FEED_FILE)
+    # Files the pages embed (the shared locator map), passed through as they are.
+    pages += [GeneratedPage(path, content) for path, content in views.assets()]
     return pages
