@@ -156,6 +156,22 @@ def export(args: argparse.Namespace) -> int:
     return 0
 
 
+
+def _new_arguments(parser: argparse.ArgumentParser) -> None:
+    from . import scaffold
+
+    scaffold.add_arguments(parser)
+
+
+@command("new", "start a case study, guidance page, country or event from a template "
+         "with TODO markers (never overwrites)")
+@arguments(_new_arguments)
+def new(args: argparse.Namespace) -> int:
+    from . import scaffold
+
+    return scaffold.run(args)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="odhub", description=__doc__.splitlines()[0])
     parser.add_argument("--root", type=Path, default=Path.cwd(),
