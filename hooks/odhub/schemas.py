@@ -13,6 +13,7 @@ from jsonschema.exceptions import ValidationError
 from referencing import Registry, Resource
 
 from .errors import Problem
+from .fastschema import Check, Compiler
 from .yamlfile import YamlDocument, format_path
 
 KINDS = ("country", "hub", "vocabulary", "case-study", "guidance", "event")
@@ -44,12 +45,25 @@ def _validators(schema_dir: str) -> dict[str, Draft202012Validator]:
     }
 
 
+@cache
+def _quick_checks(schema_dir: str) -> dict[str, Check]:
+    """Per kind, a predicate that says quickly when a record is certainly valid."""
+    documents = {file.name: json.loads(file.read_text(encoding="utf-8"))
+                 for file in Path(schema_dir).glob("*.schema.json")}
+    compiler = Compiler(documents)
+    return {kind: compiler.compile_file(f"{kind}.schema.json")
+            for kind in KINDS if f"{kind}.schema.json" in documents}
+
+
 def schema_for(schema_dir: Path, kind: str) -> dict[str, Any]:
     return _validators(str(schema_dir))[kind].schema
 
 
 def check(document: YamlDocument, kind: str, schema_dir: Path) -> list[Problem]:
     """Every schema violation in the document, each with its line and field path."""
+    quick = _quick_checks(str(schema_dir)).get(kind)
+    if quick is not None and quick(document.data):
+        return []  # certainly valid: skip jsonschema, ~50x slower on a valid record
     validator = _validators(str(schema_dir))[kind]
     problems = []
     for error in validator.iter_errors(document.data):
