@@ -14,6 +14,7 @@ from types import ModuleType
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
@@ -21,6 +22,7 @@ log = logging.getLogger("mkdocs.plugins.odhub")
 
 _odhub: ModuleType | None = None
 _model = None  # odhub.Model, rebuilt in every on_config
+_sources = None  # odhub.SourceFiles: edit links and dates, once per build
 
 
 def _fresh_odhub() -> ModuleType:
@@ -36,9 +38,13 @@ def _root(config: MkDocsConfig) -> Path:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _odhub, _model
+    global _odhub, _model, _sources
     _odhub = _fresh_odhub()
     _model = None
+    root = _root(config)
+    _sources = _odhub.SourceFiles(
+        root, Path(config.docs_dir).resolve().relative_to(root).as_posix(),
+        _edit_base(config), config.theme.get("language", "en"))
     try:
         _model = _odhub.load(_root(config), language=config.theme.get("language", "en"))
     except _odhub.InvalidData as err:
@@ -48,10 +54,16 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
+# Before other plugins (default priority 0) look at the files: redirects, tags and search
+# then see the generated pages like any other page.
+@event_priority(50)
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     assert _odhub is not None and _model is not None
     links = _odhub.SiteLinks(edit_base=_edit_base(config))
-    for page in _odhub.generated_pages(_model, config.theme.get("language", "en"), links):
+    pages = _odhub.generated_pages(_model, config.theme.get("language", "en"), links)
+    assert _sources is not None
+    _sources.add_generated(pages)
+    for page in pages:
         if files.get_file_from_path(page.path) is not None:
             raise PluginError(f"docs/{page.path} would hide a generated page; rename or "
                               "remove the hand-written file")
@@ -69,6 +81,17 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: objec
         raise PluginError(f"odhub found problems in a page:\n{err}") from None
     page.meta.update(result.meta)
     return result.markdown
+
+
+def on_page_context(context: dict, page: Page, **_: object) -> dict:
+    """Edit button and "last update" date: generated pages edit their data file."""
+    assert _sources is not None
+    source = _sources.page(page.file.src_uri)
+    if source.edit_url:
+        page.edit_url = source.edit_url
+    if source.updated:
+        page.meta["revision_date"] = source.updated  # shown by Material's source-file.html
+    return context
 
 
 def on_post_page(output: str, **_: object) -> str:

@@ -3,6 +3,7 @@
 from .content import PageMarkdown, page_markdown
 from .errors import InvalidData, Problem
 from .exports import EXPORT_DIR, write_exports
+from .history import SourceFiles
 from .load import load
 from .markup import fix_theme_markup
 from .model import Model
@@ -16,6 +17,7 @@ __all__ = [
     "PageMarkdown",
     "Problem",
     "SiteLinks",
+    "SourceFiles",
     "fix_theme_markup",
     "generated_pages",
     "load",

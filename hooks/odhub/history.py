@@ -12,10 +12,13 @@ import shutil
 import subprocess
 import tarfile
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+
+from babel.dates import format_date
 
 
 class GitError(Exception):
@@ -113,3 +116,48 @@ def last_updated(root: Path, path: str, dates: dict[str, dt.datetime]) -> dt.dat
     except OSError:
         return None
     return dt.datetime.fromtimestamp(stamp, tz=dt.UTC)
+
+
+@dataclass(frozen=True)
+class PageSource:
+    """Where a built page comes from: the file to edit and when it last changed."""
+
+    source_file: str | None  # relative to the hub's folder, e.g. data/countries/ken.yml
+    edit_url: str | None  # only set where MkDocs cannot work it out (generated pages)
+    updated: str | None  # the date, written out for readers in the site's language
+
+
+class SourceFiles:
+    """Source file, edit link and last-updated date of every page in one build.
+
+    Built once per build: git is asked once for all dates (`file_dates`), and generated
+    pages name their data file through `GeneratedPage.source_file`.
+    """
+
+    def __init__(self, root: Path, docs_dir: str = "docs", edit_base: str | None = None,
+                 language: str = "en") -> None:
+        self.root = root
+        self.docs_dir = docs_dir.strip("/")
+        self.edit_base = edit_base
+        self.language = language
+        self.dates = file_dates(root)
+        self.generated: dict[str, str | None] = {}
+
+    def add_generated(self, pages: Iterable[Any]) -> None:
+        for page in pages:
+            self.generated[page.path] = getattr(page, "source_file", None)
+
+    def page(self, src_uri: str) -> PageSource:
+        if src_uri in self.generated:
+            source = self.generated[src_uri]
+            if source is None:
+                return PageSource(None, None, None)
+            edit = f"{self.edit_base}{source}" if self.edit_base else None
+        else:
+            source, edit = f"{self.docs_dir}/{src_uri}", None
+        when = last_updated(self.root, source, self.dates)
+        return PageSource(source, edit, _long_date(when, self.language) if when else None)
+
+
+def _long_date(when: dt.datetime, language: str) -> str:
+    return format_date(when.date(), format="long", locale=language)

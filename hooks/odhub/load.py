@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from . import images, names, schemas
+from . import images, names, schemadoc, schemas
 from .dates import PartialDate
 from .errors import InvalidData, Problem
 from .model import (
@@ -112,6 +112,7 @@ class _Loader:
         model.case_studies = self.case_studies(docs / "case-studies", model)
         model.guidance = self.guidance_pages(docs / "guidance", model)
         model.events = self.events(data / "events.yml", model)
+        model.schemas = schemadoc.read_schemas(self.schema_dir)
         for page in sorted(docs.rglob("*.md")):  # every hand-written page needs image alt text
             self.problems += images.missing_alt_text(page.read_text(encoding="utf-8"),
                                                      self.display(page))

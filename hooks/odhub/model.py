@@ -228,6 +228,9 @@ class Model:
     case_studies: dict[str, CaseStudy] = field(default_factory=dict)
     guidance: dict[str, Guidance] = field(default_factory=dict)
     events: list[Event] = field(default_factory=list)  # in date order
+    # The JSON Schemas the data was checked against, by file name: the field reference
+    # page is generated from them.
+    schemas: dict[str, dict] = field(default_factory=dict)
 
     # Derived indexes: computed on first use and kept for the rest of the build.
 

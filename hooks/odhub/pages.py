@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import explorer, exports, monitor, peers, related
+from . import explorer, exports, monitor, peers, related, schemadoc
 from .i18n import Translator
 from .model import Model
 from .render import render
@@ -16,6 +16,8 @@ class GeneratedPage:
 
     path: str
     markdown: str
+    # The file a contributor edits to change this page (root-relative), if there is one.
+    source_file: str | None = None
 
 
 @dataclass(frozen=True)
@@ -33,17 +35,20 @@ def generated_pages(model: Model, language: str = "en",
     common = {"model": model, "edit_base": links.edit_base, "views": views}
     pages: list[GeneratedPage] = []
 
-    def add(path: str, template: str, **context: object) -> None:
-        pages.append(GeneratedPage(path, render(template, path, t, **common, **context)))
+    def add(path: str, template: str, source_file: str | None = None,
+            **context: object) -> None:
+        pages.append(GeneratedPage(path, render(template, path, t, **common, **context),
+                                   source_file))
 
     add("countries/index.md", "countries_index.md.j2")
     for country in model.countries.values():
-        add(country.page, "country.md.j2", country=country,
+        add(country.page, "country.md.j2", country.source_file, country=country,
             peers=peers.suggestions(model, country.iso3, t),
             guides=related.guidance_for_country(model, country))
     add("hubs/index.md", "hubs_index.md.j2")
     for hub in model.hubs.values():
-        add(hub.page, "hub.md.j2", hub=hub, guides=related.guidance_for_hub(model, hub))
+        add(hub.page, "hub.md.j2", hub.source_file, hub=hub,
+            guides=related.guidance_for_hub(model, hub))
     add("principles/index.md", "principles_index.md.j2")
     for principle in model.principles.values():
         add(f"principles/{principle.id}.md", "principle.md.j2", principle=principle,
@@ -63,7 +68,8 @@ def generated_pages(model: Model, language: str = "en",
     add("objectives/index.md", "objectives_index.md.j2")
     for objective in model.objectives.values():
         add(f"objectives/{objective.id}.md", "objective.md.j2", objective=objective)
-    add("events/index.md", "events_index.md.j2")
+    add("events/index.md", "events_index.md.j2", "data/events.yml")
+    add("contribute/data-fields.md", "data_fields.md.j2", **schemadoc.page_context(model))
     add("monitor/index.md", "monitor_index.md.j2")
     add(f"{exports.EXPORT_DIR}/index.md", "open_data.md.j2",
         export_tables=exports.tables(model, t), package_file=exports.PACKAGE_FILE,
