@@ -90,5 +90,13 @@ def test_hostile_summary_is_escaped_on_the_page(repo_root, tmp_path) -> None:
                     encoding="utf-8")
     page = {p.path: p.markdown for p in generated_pages(load(hub))}["countries/ken.md"]
     html = to_html(page.split("---", 2)[2])
-    assert "<img" not in html and 'href="javascript' not in html
+    assert not re.search(r"<img[^>]*onerror", html) and 'href="javascript' not in html
     assert "&lt;img src=x onerror=alert(1)&gt;" in html
+
+
+def test_apostrophes_survive_headings_and_the_toc() -> None:
+    md = markdown.Markdown(extensions=["toc"])
+    heading = escape_text("Côte d’Ivoire and l'Afrique")
+    html = md.convert(f"## {heading}\n")
+    assert "l'Afrique" in unescape(html) and "&amp;" not in html
+    assert "&amp;" not in md.toc and "l'Afrique" in unescape(md.toc)

@@ -19,7 +19,7 @@ from urllib.parse import quote, urlsplit
 
 from babel import Locale
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from .i18n import Translator
 from .model import source_label
@@ -41,8 +41,14 @@ def escape_text(value: Any) -> Markup:
         return value
     if value is None:
         return Markup("")
-    text = _WHITESPACE.sub(" ", str(value)).strip()
-    return Markup(_MARKDOWN_SPECIALS.sub(r"\\\1", str(escape(text))))
+    return _escape(_WHITESPACE.sub(" ", str(value)).strip())
+
+
+def _escape(text: str) -> Markup:
+    # Markdown escapes first, so the '#' of an entity like &#39; is never touched; then
+    # only &, < and > become entities (quotes are harmless outside attributes).
+    escaped = _MARKDOWN_SPECIALS.sub(r"\\\1", text)
+    return Markup(escaped.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))
 
 
 def safe_url(url: str) -> Markup:
@@ -63,8 +69,7 @@ def source_links(urls: Iterable[str]) -> Markup:
 
 
 def _join(values: Iterable[Any], separator: str = ", ") -> Markup:
-    glue = Markup(_MARKDOWN_SPECIALS.sub(r"\\\1", str(escape(separator))))
-    return glue.join(escape_text(v) for v in values)
+    return _escape(separator).join(escape_text(v) for v in values)
 
 
 def _yaml_string(value: Any) -> Markup:
