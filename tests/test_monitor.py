@@ -210,3 +210,19 @@ def test_pages_load_from_file_without_network(built_site: Path, offline_page, pa
     broken = page.evaluate("[...document.images].filter(i => !i.complete || "
                            "i.naturalWidth === 0).map(i => i.src)")
     assert broken == []
+
+
+@pytest.mark.build
+def test_hub_pages_show_their_map_and_events(built_site: Path, model) -> None:
+    for hub in model.hubs.values():
+        html = page_html(built_site, f"hubs/{hub.id}")
+        members = {c.iso3 for c in model.countries_by_hub.get(hub.id, [])}
+        if members:
+            svg = svg_by_title(html, f"hub-map-{hub.id}-title")
+            marked = {p.get("data-iso3") for p in svg.iter(f"{SVG}path")
+                      if "member" in p.get("class", "").split()}
+            assert marked == members & shapes_at_110m(), hub.id
+            assert 'id="odhub-pattern-ogp-charter"' in html  # the fills the map points at
+        events = section(html, "events")
+        for event in model.events:
+            assert (f"#{event.id}" in events) == (hub.id in event.hubs), (hub.id, event.id)

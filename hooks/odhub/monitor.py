@@ -282,6 +282,12 @@ class Views:
             maps.append((hub, figure, members))
         return maps
 
+    def hub_map(self, hub: RegionalHub) -> Figure | None:
+        return next((figure for found, figure, _ in self.hub_maps if found.id == hub.id), None)
+
+    def hub_events(self, hub: RegionalHub) -> list[Event]:
+        return [e for e in self.model.events if hub.id in e.hubs]
+
     @functools.cached_property
     def unhubbed(self) -> list[Country]:
         return self.model.countries_by_hub.get(None, [])
