@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property
 from urllib.parse import urlsplit
 
 from .dates import PartialDate
@@ -294,6 +294,7 @@ class Model:
         return [c for c in self.countries_by_name if c.charter and c.charter.adopted]
 
 
+@cache  # called for every candidate when ranking related links: thousands of times a title
 def _sort_key(name: str) -> str:
     import unicodedata
 

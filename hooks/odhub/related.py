@@ -7,8 +7,9 @@ builds.
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Iterable
+import heapq
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
 
 from .model import CaseStudy, Country, Guidance, Model, RegionalHub, sort_key
 
@@ -17,24 +18,38 @@ MAX_GUIDANCE = 5
 MAX_CASES = 6
 
 
-def _ranked(scores: dict, limit: int) -> list:
-    chosen = [item for item, score in scores.items() if score > 0]
-    chosen.sort(key=lambda item: (-scores[item], sort_key(item.title), item.src_uri))
-    return chosen[:limit]
+def _ranked(scores: Counter, limit: int, records: Mapping | None = None) -> list:
+    """The best `limit` by score, then title; scores are keyed by record, or by src_uri
+    when `records` maps src_uri to record."""
+    # No full sort of every candidate: most records share a principle with most others,
+    # and sorting them all on every page made the build quadratic.
+    by_score: dict[int, list] = defaultdict(list)
+    for key, score in scores.items():
+        if score > 0:
+            by_score[score].append(key if records is None else records[key])
+    chosen: list = []
+    for score in sorted(by_score, reverse=True):
+        chosen += heapq.nsmallest(limit - len(chosen), by_score[score],
+                                  key=lambda item: (sort_key(item.title), item.src_uri))
+        if len(chosen) >= limit:
+            break
+    return chosen
 
 
 def similar_case_studies(model: Model, case: CaseStudy,
                          limit: int = MAX_SIMILAR) -> list[CaseStudy]:
     """Other case studies sharing principles or sectors with this one."""
-    scores: Counter[CaseStudy] = Counter()
+    # Counted by src_uri with Counter.update (C speed; a record's hash is slow): this runs
+    # for every case study over most of the others.
+    scores: Counter[str] = Counter()
     for principle in case.principles:
-        for other in model.case_studies_by_principle.get(principle, []):
-            scores[other] += 2
+        uris = [other.src_uri for other in model.case_studies_by_principle.get(principle, [])]
+        scores.update(uris)
+        scores.update(uris)  # principles count double
     for sector in case.sectors:
-        for other in model.case_studies_by_sector.get(sector, []):
-            scores[other] += 1
-    scores.pop(case, None)
-    return _ranked(scores, limit)
+        scores.update(other.src_uri for other in model.case_studies_by_sector.get(sector, []))
+    scores.pop(case.src_uri, None)
+    return _ranked(scores, limit, model.case_studies)
 
 
 def guidance_for_principles(model: Model, principles: Iterable[str],
@@ -50,14 +65,15 @@ def guidance_for_principles(model: Model, principles: Iterable[str],
 def case_studies_for_guidance(model: Model, guide: Guidance,
                               limit: int = MAX_CASES) -> list[CaseStudy]:
     """Case studies that share the guidance page's principles or objectives."""
-    scores: Counter[CaseStudy] = Counter()
+    scores: Counter[str] = Counter()
     for principle in guide.principles:
-        for case in model.case_studies_by_principle.get(principle, []):
-            scores[case] += 2
+        uris = [case.src_uri for case in model.case_studies_by_principle.get(principle, [])]
+        scores.update(uris)
+        scores.update(uris)  # principles count double
     for objective in guide.objectives:
-        for case in model.case_studies_by_objective.get(objective, []):
-            scores[case] += 1
-    return _ranked(scores, limit)
+        scores.update(case.src_uri
+                      for case in model.case_studies_by_objective.get(objective, []))
+    return _ranked(scores, limit, model.case_studies)
 
 
 def countries_in(model: Model, cases: Iterable[CaseStudy]) -> list[Country]:

@@ -12,7 +12,7 @@ import json
 import posixpath
 import re
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlsplit
@@ -105,12 +105,17 @@ def environment() -> Environment:
     return env
 
 
+@lru_cache(maxsize=1 << 16)  # pages in one folder link the same targets over and over
+def _relative(target: str, start: str) -> str:
+    return posixpath.relpath(target, start)
+
+
 def render(template: str, page_path: str, translator: Translator, **context: Any) -> str:
     """Render one page; `to(...)` inside templates makes links relative to page_path."""
     here = posixpath.dirname(page_path)
 
     def to(target: str, anchor: str = "") -> Markup:
-        relative = posixpath.relpath(target, here or ".")
+        relative = _relative(target, here or ".")
         return Markup(relative + (f"#{anchor}" if anchor else ""))
 
     def link(label: Any, target: str, anchor: str = "") -> Markup:
