@@ -318,3 +318,18 @@ def test_markdown_escapes_contributor_text(model: odhub.Model) -> None:
     assert "](javascript:" not in text
     assert " @everyone" not in text
     assert "&amp;" not in text
+
+
+def test_schema_and_event_changes(model: odhub.Model) -> None:
+    schemas = {**model.schemas, "country.schema.json": {"changed": True}}
+    lines = summary_lines(diff_models(model, dataclasses.replace(model, schemas=schemas)))
+    assert len(lines) == 1
+    assert lines[0].startswith("data schema changed: country.schema.json")
+
+    event = model.events[0]
+    fewer = dataclasses.replace(model, events=model.events[1:])
+    assert summary_lines(diff_models(model, fewer)) == [f"event removed: {event.title}"]
+    added = summary_lines(diff_models(fewer, model))
+    assert len(added) == 1 and added[0].startswith(f"new event: {event.title} ({event.start}")
+    for url in event.sources:
+        assert url in added[0]

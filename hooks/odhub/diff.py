@@ -34,7 +34,8 @@ from .model import (
 from .render import environment
 
 # Sections in the order a reviewer reads them: the grouping first, then the records.
-SECTIONS = ("hubs", "countries", "events", "case-studies", "guidance", "vocabularies")
+SECTIONS = ("hubs", "countries", "events", "case-studies", "guidance", "vocabularies",
+            "schemas")
 
 
 @dataclass(frozen=True)
@@ -150,6 +151,7 @@ class _Differ:
         self.pages("guidance", self.base.guidance, self.head.guidance,
                    lambda g: (g.level,), self._("guidance page"))
         self.vocabularies()
+        self.schemas()
         return self.changes
 
     # -- names -------------------------------------------------------------------
@@ -411,8 +413,8 @@ class _Differ:
 
     def events(self) -> None:
         _ = self._
-        old = _keyed(getattr(self.base, "events", ()), lambda e: e.id)
-        new = _keyed(getattr(self.head, "events", ()), lambda e: e.id)
+        old = _keyed(self.base.events, lambda e: e.id)
+        new = _keyed(self.head.events, lambda e: e.id)
         for key in [k for k in new if k not in old]:
             event = new[key]
             self.add("events", _("new event: {title}", title=event.title),
@@ -463,6 +465,21 @@ class _Differ:
             if fields:
                 self.add(section, _("{what} updated: {title}", what=what,
                                     title=new[uri].title), details=(", ".join(fields),))
+
+    # -- schemas -------------------------------------------------------------------------
+
+    def schemas(self) -> None:
+        """A schema change alters what every record may hold: reviewers should know."""
+        _ = self._
+        old, new = self.base.schemas, self.head.schemas
+        for name in sorted(new.keys() - old.keys()):
+            self.add("schemas", _("new data schema: {file}", file=name))
+        for name in sorted(old.keys() - new.keys()):
+            self.add("schemas", _("data schema removed: {file}", file=name))
+        for name in sorted(old.keys() & new.keys()):
+            if old[name] != new[name]:
+                self.add("schemas", _("data schema changed: {file}", file=name),
+                         details=(_("the rules for these records change"),))
 
     # -- vocabularies ----------------------------------------------------------------
 
