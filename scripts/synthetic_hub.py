@@ -16,9 +16,11 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import re
 import shutil
+import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -280,7 +282,19 @@ def generate(target: Path, pages: int, source: Path = ROOT, seed: int = 7) -> Pl
         page = _guidance(index, rng, text, principles, objectives, audiences)
         name = f"synthetic-guidance-{index + 1:04d}.md"
         (target / "docs" / "guidance" / name).write_text(page, encoding="utf-8")
+    _commit(target)
     return layout
+
+
+def _commit(target: Path) -> None:
+    """Make the hub a one-commit git repository, as a clone is: page dates come from git."""
+    if shutil.which("git") is None:
+        return
+    env = {**os.environ, "GIT_AUTHOR_NAME": "bench", "GIT_AUTHOR_EMAIL": "bench@example.org",
+           "GIT_COMMITTER_NAME": "bench", "GIT_COMMITTER_EMAIL": "bench@example.org"}
+    for command in (["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "synthetic hub"]):
+        subprocess.run(["git", "-C", str(target), *command], check=True, env=env,
+                       capture_output=True)
 
 
 def main() -> int:
