@@ -93,3 +93,11 @@ def test_unreadable_files_are_problems_not_crashes(hub_copy: Path) -> None:
     assert "Traceback" not in result.stderr, result.stderr
     for name in ("fra.yml", "deu.yml", "ita.yml", case.name):
         assert re.search(rf"^\S*{re.escape(name)}:\d+: ", result.stderr, re.M), name
+
+
+def test_a_missing_schema_is_a_problem_not_a_crash(hub_copy: Path) -> None:
+    (hub_copy / "data/schemas/case-study.schema.json").unlink()
+    result = run_odhub("validate", cwd=hub_copy)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr, result.stderr
+    assert "case-study.schema.json is missing" in result.stderr

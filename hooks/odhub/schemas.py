@@ -64,7 +64,10 @@ def check(document: YamlDocument, kind: str, schema_dir: Path) -> list[Problem]:
     quick = _quick_checks(str(schema_dir)).get(kind)
     if quick is not None and quick(document.data):
         return []  # certainly valid: skip jsonschema, ~50x slower on a valid record
-    validator = _validators(str(schema_dir))[kind]
+    validator = _validators(str(schema_dir)).get(kind)
+    if validator is None:  # e.g. an old revision read by `odhub diff`, or a deleted file
+        return [Problem(document.path, 0, "", f"cannot be checked: the schema file "
+                        f"data/schemas/{kind}.schema.json is missing")]
     problems = []
     for error in validator.iter_errors(document.data):
         for leaf in _leaves(error):
