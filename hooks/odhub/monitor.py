@@ -245,7 +245,8 @@ class Views:
             classes=classes, labels=labels, svg_id="world-map", min_ring_size=0.6)
         legend = self._legend(self.category_rows, t(NO_CATEGORY))
         caption = t("OGP participation and national Open Data Charter adoption as recorded in "
-                    "the hub's sources. Hover or tap a country for its name and category.")
+                    "the hub's sources. Hovering over a country shows its name and category; "
+                    "the table below lists every country.")
         return Figure(self._figure(result.svg, caption, legend, "odhub-map-figure"),
                       tuple(result.missing))
 
