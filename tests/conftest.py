@@ -64,3 +64,4 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 # Browser fixtures live in browser_support; importing them here makes them visible to all.
 from browser_support import browser, offline_page  # noqa: E402, F401
+from offline_support import offline_edition  # noqa: E402, F401  (the zipped offline build)
