@@ -30,7 +30,7 @@ pytestmark = [pytest.mark.build, pytest.mark.browser]
 ROOT = Path(__file__).resolve().parent.parent
 EXPLORER = "case-studies/index.html"
 SEARCH_COUNTRY = "KEN"
-# A word from the body of case studies (not only their titles); the test checks it is there.
+# A word written in case studies; the test checks that some case study still contains it.
 SEARCH_WORD = "Montevideo"
 
 # Absolute URLs inside the theme's scripts that never fire in the offline edition, and why.
