@@ -73,6 +73,44 @@ def _walk(node: yaml.Node, here: FieldPath, lines: LineMap, problems: list[Probl
             _walk(item, (*here, index), lines, problems, path, offset)
 
 
+_STR = "tag:yaml.org,2002:str"
+_SEQ = "tag:yaml.org,2002:seq"
+_MAP = "tag:yaml.org,2002:map"
+
+
+def _build(node: yaml.Node, here: FieldPath, lines: LineMap, problems: list[Problem],
+           path: str, offset: int, constructor: _PlainConstructor) -> Any:
+    """_walk and construction in one pass: the value of node, lines recorded on the way.
+
+    Plain strings, lists and string-keyed mappings (nearly every node of our files) are
+    built here; anything else (numbers, dates, merge keys, other tags) by the constructor,
+    so the data is exactly what construct_document would give.
+    """
+    if isinstance(node, yaml.ScalarNode) and node.tag == _STR:
+        lines.lines[here] = node.start_mark.line + 1 + offset
+        return node.value
+    if isinstance(node, yaml.SequenceNode) and node.tag == _SEQ:
+        lines.lines[here] = node.start_mark.line + 1 + offset
+        return [_build(item, (*here, index), lines, problems, path, offset, constructor)
+                for index, item in enumerate(node.value)]
+    if isinstance(node, yaml.MappingNode) and node.tag == _MAP and all(
+            isinstance(key, yaml.ScalarNode) and key.tag == _STR for key, _ in node.value):
+        lines.lines[here] = node.start_mark.line + 1 + offset
+        mapping: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            key = key_node.value
+            child = (*here, key)
+            if key in mapping:
+                problems.append(Problem(path, key_node.start_mark.line + 1 + offset,
+                                        format_path(child), "duplicate key"))
+            mapping[key] = _build(value_node, child, lines, problems, path, offset,
+                                  constructor)
+            lines.lines[child] = key_node.start_mark.line + 1 + offset
+        return mapping
+    _walk(node, here, lines, problems, path, offset)
+    return constructor.construct_object(node, deep=True)
+
+
 def parse_yaml(text: str, path: str, offset: int = 0) -> tuple[YamlDocument | None, list[Problem]]:
     """Parse one YAML document; on a syntax error return the problem instead of raising."""
     problems: list[Problem] = []
@@ -88,9 +126,8 @@ def parse_yaml(text: str, path: str, offset: int = 0) -> tuple[YamlDocument | No
     if node is None:
         return YamlDocument(path, None, LineMap({(): 1 + offset})), []
     lines = LineMap()
-    _walk(node, (), lines, problems, path, offset)
     try:
-        data = _PlainConstructor().construct_document(node)
+        data = _build(node, (), lines, problems, path, offset, _PlainConstructor())
     except yaml.constructor.ConstructorError as err:  # e.g. !!python/object tags
         mark = err.problem_mark
         line = (mark.line + 1 + offset) if mark else 1 + offset
