@@ -24,7 +24,6 @@ CHROMIUM_ARGS = [
     "--disable-background-networking",
     "--disable-component-update",
     "--disable-sync",
-    "--allow-file-access-from-files",
 ]
 LOCAL_SCHEMES = ("file:", "data:", "blob:", "about:")
 

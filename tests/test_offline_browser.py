@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 
 import odhub
-from browser_support import CHROMIUM_ARGS, LOCAL_SCHEMES, RequestLog, require_chromium
+from browser_support import LOCAL_SCHEMES, RequestLog
 from offline_support import OfflineEdition
 
 pytestmark = [pytest.mark.build, pytest.mark.browser]
@@ -201,16 +201,10 @@ def test_scripts_hold_only_dormant_network_urls(offline_edition: OfflineEdition)
 
 
 @pytest.fixture(scope="module")
-def reader_browser() -> Iterator[object]:
-    executable = require_chromium()
-    from playwright.sync_api import sync_playwright
-
-    args = [arg for arg in CHROMIUM_ARGS if arg != "--allow-file-access-from-files"]
-    with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=executable, headless=True,
-                                              args=args)
-        yield instance
-        instance.close()
+def reader_browser(browser) -> object:
+    # The shared Chromium runs with a reader's defaults (no --allow-file-access-from-files),
+    # so a search that needs the iframe-worker shim fails here as it would for a reader.
+    return browser
 
 
 @pytest.fixture
