@@ -11,12 +11,10 @@ from collections.abc import Callable
 from contextlib import ExitStack
 from pathlib import Path
 
-from . import diff as datadiff
 from . import history
 from .errors import InvalidData
 from .i18n import Translator
 from .load import load
-from .pages import generated_pages
 
 Handler = Callable[[argparse.Namespace], int]
 COMMANDS: dict[str, tuple[Callable[[argparse.ArgumentParser], None], Handler, str]] = {}
@@ -63,6 +61,8 @@ def validate(args: argparse.Namespace) -> int:
 @arguments(lambda p: p.add_argument("--out", type=Path, required=True,
                                     help="folder to write into (created if missing)"))
 def generate(args: argparse.Namespace) -> int:
+    from .pages import generated_pages  # here, so `odhub validate` starts faster
+
     model = _load_or_report(args.root)
     if model is None:
         return 1
@@ -92,6 +92,8 @@ def _diff_arguments(parser: argparse.ArgumentParser) -> None:
 @command("diff", "summarise in plain words how the data changed between two git revisions")
 @arguments(_diff_arguments)
 def diff(args: argparse.Namespace) -> int:
+    from . import diff as datadiff
+
     _ = Translator().gettext
     root: Path = args.root
     models, invalid, labels = [], {}, []
