@@ -21,19 +21,17 @@ series-N-bg``, ``pattern-mark``, ``swatch``, ``line series-N``, ``label``,
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import math
-import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 import jinja2
 
+from . import markup_templates
+
 __all__ = ["DASHES", "FONT_SIZE", "PALETTE", "bar_chart", "stacked_bar_chart", "timeline_chart"]
 
-_TEMPLATE_DIR = Path(__file__).resolve().parent / "templates" / "svg"
 
 FONT_SIZE = 12
 # Average advance of a sans-serif glyph relative to the font size; a bit
@@ -69,24 +67,12 @@ _MARKS: tuple[_PatternMark, ...] = (
 )
 
 
-@functools.lru_cache(maxsize=1)
 def _svg_env() -> jinja2.Environment:
-    return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(_TEMPLATE_DIR)),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
+    return markup_templates.environment("svg")
 
 
-# Characters XML 1.0 forbids even when escaped; untrusted text could carry them.
-_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-_SVG_ID = re.compile(r"^[A-Za-z][A-Za-z0-9_.-]*$")
-
-
-def _clean(text: object) -> str:
-    return _XML_ILLEGAL.sub("", str(text))
+_SVG_ID = markup_templates.SVG_ID
+_clean = markup_templates.xml_text
 
 
 def _num(x: float) -> str:

@@ -24,7 +24,6 @@ import hashlib
 import itertools
 import json
 import math
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -32,6 +31,8 @@ from typing import Any
 
 import jinja2
 import pycountry
+
+from . import markup_templates
 
 __all__ = [
     "COUNTRIES_50M",
@@ -56,7 +57,6 @@ __all__ = [
 _REPO_ROOT = Path(__file__).resolve().parents[2]
 COUNTRIES_110M = _REPO_ROOT / "data" / "geo" / "countries-110m.json"
 COUNTRIES_50M = _REPO_ROOT / "data" / "geo" / "countries-50m.json"
-_TEMPLATE_DIR = Path(__file__).resolve().parent / "templates" / "svg"
 
 Position = tuple[float, float]
 """(longitude, latitude) in degrees."""
@@ -545,24 +545,12 @@ class _MapCountry:
     label: str | None
 
 
-@functools.lru_cache(maxsize=1)
 def _svg_env() -> jinja2.Environment:
-    return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(_TEMPLATE_DIR)),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
+    return markup_templates.environment("svg")
 
 
-# Characters XML 1.0 forbids even when escaped; untrusted text could carry them.
-_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-_SVG_ID = re.compile(r"^[A-Za-z][A-Za-z0-9_.-]*$")
-
-
-def _clean(text: str) -> str:
-    return _XML_ILLEGAL.sub("", str(text))
+_SVG_ID = markup_templates.SVG_ID
+_clean = markup_templates.xml_text
 
 
 def _overlaps(a: Bounds, b: Bounds) -> bool:

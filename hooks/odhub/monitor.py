@@ -13,18 +13,15 @@ import functools
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import jinja2
 from babel.dates import format_skeleton
 from markupsafe import Markup, escape
 
-from . import charts, events, geo
+from . import charts, events, geo, markup_templates
 from .dates import build_date
 from .i18n import Translator
 from .model import COMMITMENT_STATUSES, Country, Event, Model, RegionalHub
-
-_HTML_TEMPLATES = Path(__file__).resolve().parent / "templates" / "html"
 
 EVENT_KINDS = {
     "conference": "Conference",
@@ -59,17 +56,10 @@ LOCATOR_MIN_RING = 1.5
 LOCATOR_ASSET = "assets/maps/world-locator.svg"
 
 
-@functools.cache
 def _html_env() -> jinja2.Environment:
     # Plain HTML escaping: these fragments sit in raw HTML blocks, where Markdown
     # backslash escapes would show up as text.
-    return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(_HTML_TEMPLATES)),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
+    return markup_templates.environment("html")
 
 
 def render_html(template: str, translator: Translator, **context: object) -> Markup:
