@@ -3,14 +3,14 @@ events are reported with file, line and field, and upcoming/past follow the buil
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import re
 from pathlib import Path
 
 import pytest
+from hub_edits import line_of, problems_of, reference_rows, replace_in
 
-from odhub import InvalidData, load
+from odhub import load
 from odhub.dates import PartialDate
 from odhub.events import by_hub, calendar_events, split, when
 from odhub.i18n import Translator
@@ -18,21 +18,12 @@ from odhub.i18n import Translator
 DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
-def reference_rows(repo_root: Path) -> list[dict[str, str]]:
-    # shared/ sits beside the work tree, here and in CI.
-    path = repo_root.parent / "shared" / "reference" / "events_2018.csv"
-    if not path.exists():
-        pytest.skip("shared/reference is not available")
-    with path.open(encoding="utf-8") as handle:
-        return list(csv.DictReader(handle))
-
-
 def sources_of(row: dict[str, str]) -> frozenset[str]:
     return frozenset(url.strip() for url in row["source_url"].split(" ; "))
 
 
 def test_every_reference_event_is_there_with_its_dates(repo_root: Path) -> None:
-    rows = reference_rows(repo_root)
+    rows = reference_rows("events_2018.csv")
     model = load(repo_root)
     events = {frozenset(e.sources): e for e in model.events}
     assert len(model.events) == len(rows)
@@ -104,62 +95,43 @@ def test_calendar_holds_only_events_with_a_known_day(repo_root: Path) -> None:
     assert {e.id for e in model.events} - {e.id for e in dated} >= {"od4d-asia-hub-launch"}
 
 
-def _problems(root: Path) -> list[str]:
-    with pytest.raises(InvalidData) as caught:
-        load(root)
-    return [str(p) for p in caught.value.problems]
-
-
-def _line(path: Path, needle: str) -> int:
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if needle in line:
-            return number
-    raise AssertionError(needle)
-
-
-def _edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
 def test_impossible_date_names_line_and_field(hub_copy: Path) -> None:
     file = hub_copy / "data/events.yml"
-    _edit(file, "start: 2018-07-17", "start: 2018-02-30")
-    [problem] = _problems(hub_copy)
-    line = _line(file, "start: 2018-02-30")
+    replace_in(file, "start: 2018-07-17", "start: 2018-02-30")
+    [problem] = problems_of(hub_copy)
+    line = line_of(file, "start: 2018-02-30")
     assert problem.startswith(f"data/events.yml:{line}: [4].start: ")
     assert "has no day 30" in problem
 
 
 def test_end_before_start_is_refused(hub_copy: Path) -> None:
     file = hub_copy / "data/events.yml"
-    _edit(file, "end: 2018-07-19", "end: 2018-07-01")
-    [problem] = _problems(hub_copy)
-    assert problem.startswith(f"data/events.yml:{_line(file, 'end: 2018-07-01')}: [4].end:")
+    replace_in(file, "end: 2018-07-19", "end: 2018-07-01")
+    [problem] = problems_of(hub_copy)
+    assert problem.startswith(f"data/events.yml:{line_of(file, 'end: 2018-07-01')}: [4].end:")
     assert "before the start" in problem
 
 
 def test_unknown_hub_and_country_list_the_choices(hub_copy: Path) -> None:
     file = hub_copy / "data/events.yml"
-    _edit(file, "  - eastern-europe-central-asia\n  countries:\n  - GEO",
+    replace_in(file, "  - eastern-europe-central-asia\n  countries:\n  - GEO",
           "  - eastern-europe\n  countries:\n  - GGG")
-    problems = _problems(hub_copy)
+    problems = problems_of(hub_copy)
     assert len(problems) == 2
     hub, country = sorted(problems, key=lambda p: "hubs" not in p)
-    assert f":{_line(file, '- eastern-europe')}: [4].hubs[0]: 'eastern-europe'" in hub
+    assert f":{line_of(file, '- eastern-europe')}: [4].hubs[0]: 'eastern-europe'" in hub
     assert "(did you mean 'eastern-europe-central-asia'?)" in hub
     assert "'GGG' is not a known country" in country
 
 
 def test_schema_problems_use_the_same_format(hub_copy: Path) -> None:
     file = hub_copy / "data/events.yml"
-    _edit(file, "  kind: conference\n  hubs:\n  - eastern",
+    replace_in(file, "  kind: conference\n  hubs:\n  - eastern",
           "  kind: summit\n  hubs:\n  - eastern")
-    _edit(file, "start: 2018-05\n  location: Online\n  kind: announcement",
+    replace_in(file, "start: 2018-05\n  location: Online\n  kind: announcement",
           "start: May 2018\n  location: Online\n  kind: announcement")
-    problems = _problems(hub_copy)
-    assert any(p.startswith(f"data/events.yml:{_line(file, 'kind: summit')}: [4].kind: "
+    problems = problems_of(hub_copy)
+    assert any(p.startswith(f"data/events.yml:{line_of(file, 'kind: summit')}: [4].kind: "
                             "'summit' is not allowed") for p in problems), problems
-    assert any(p.startswith(f"data/events.yml:{_line(file, 'start: May 2018')}: [3].start: ")
+    assert any(p.startswith(f"data/events.yml:{line_of(file, 'start: May 2018')}: [3].start: ")
                for p in problems), problems

@@ -14,6 +14,7 @@ import frictionless
 import icalendar
 import pytest
 import yaml
+from hub_edits import reference_rows
 
 from conftest import run_odhub
 from odhub import load
@@ -31,11 +32,7 @@ def data_dir(built_site: Path) -> Path:
 
 @pytest.fixture(scope="module")
 def reference_events(repo_root: Path) -> list[dict[str, str]]:
-    path = repo_root.parent / "shared" / "reference" / "events_2018.csv"
-    if not path.exists():
-        pytest.skip("shared/reference is not available")
-    with path.open(encoding="utf-8") as handle:
-        return list(csv.DictReader(handle))
+    return reference_rows("events_2018.csv")
 
 
 def test_data_package_is_valid_with_descriptions_and_licence(data_dir: Path,

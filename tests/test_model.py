@@ -2,27 +2,18 @@
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 import pytest
+from hub_edits import reference_rows
 
 from odhub import load
 from odhub.names import display_name, search_names
-
-REFERENCE = Path(__file__).resolve().parents[2] / "shared" / "reference"
 
 
 @pytest.fixture(scope="module")
 def model(repo_root: Path):
     return load(repo_root)
-
-
-def reference_rows(name: str) -> list[dict[str, str]]:
-    if not (REFERENCE / name).exists():
-        pytest.skip(f"shared/reference/{name} is not beside the repository")
-    with (REFERENCE / name).open(encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle))
 
 
 def test_every_reference_country_is_in_the_model(model) -> None:

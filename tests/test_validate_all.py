@@ -7,32 +7,23 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from hub_edits import line_of, replace_in
+
 from conftest import run_odhub
 
 PROBLEM = re.compile(r"^(?P<path>[^:\s]+):(?P<line>\d+): (?P<rest>.+)$")
-
-
-def replace(file: Path, old: str, new: str) -> None:
-    text = file.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {file.name}"
-    file.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-def line_of(file: Path, needle: str) -> int:
-    return next(n for n, line in enumerate(file.read_text(encoding="utf-8").splitlines(), 1)
-                if needle in line)
 
 
 def test_every_broken_file_is_reported_once(hub_copy: Path) -> None:
     case = sorted((hub_copy / "docs/case-studies").glob("*.md"))[0]
     guidance = sorted((hub_copy / "docs/guidance").glob("*.md"))[0]
     # One mistake per file, each of a different kind, each on a line we know.
-    replace(hub_copy / "data/countries/ken.yml", "hub: africa", "hub: afrika")
-    replace(hub_copy / "data/countries/chl.yml", "member_since: 2011",
+    replace_in(hub_copy / "data/countries/ken.yml", "hub: africa", "hub: afrika")
+    replace_in(hub_copy / "data/countries/chl.yml", "member_since: 2011",
             "member_since: twenty eleven")
-    replace(hub_copy / "data/hubs/caribbean.yml", "as_of: '2018'", "as_of: soon")
-    replace(case, "year: ", "year: last year #")
-    replace(guidance, "level: ", "level: expert #")
+    replace_in(hub_copy / "data/hubs/caribbean.yml", "as_of: '2018'", "as_of: soon")
+    replace_in(case, "year: ", "year: last year #")
+    replace_in(guidance, "level: ", "level: expert #")
     (hub_copy / "data/countries/fra.yml").write_text("iso3: FRA\nsources: [\n",
                                                      encoding="utf-8")
     expected = {
@@ -71,9 +62,9 @@ def test_every_broken_file_is_reported_once(hub_copy: Path) -> None:
 
 def test_several_problems_in_one_file_are_all_listed(hub_copy: Path) -> None:
     kenya = hub_copy / "data/countries/ken.yml"
-    replace(kenya, "member_since: 2011", "member_since: eleven")
-    replace(kenya, "as_of: 2011-09\nsources:", "as_of: September\nsources:")
-    replace(kenya, "hub_basis:", "hub_basiss:")
+    replace_in(kenya, "member_since: 2011", "member_since: eleven")
+    replace_in(kenya, "as_of: 2011-09\nsources:", "as_of: September\nsources:")
+    replace_in(kenya, "hub_basis:", "hub_basiss:")
     result = run_odhub("validate", cwd=hub_copy)
     assert result.returncode == 1
     reported = [m["rest"] for m in map(PROBLEM.match, result.stderr.splitlines()) if m]

@@ -5,29 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
+from hub_edits import line_of, problems_of, replace_in
 
 from conftest import mkdocs_build, run_odhub
-from odhub import InvalidData, load
-
-
-def replace_in(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {path}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-def line_of(path: Path, needle: str) -> int:
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if needle in line:
-            return number
-    raise AssertionError(f"{needle!r} not in {path}")
-
-
-def problems_of(root: Path) -> list[str]:
-    with pytest.raises(InvalidData) as caught:
-        load(root)
-    return [str(p) for p in caught.value.problems]
+from odhub import load
 
 
 def test_bundled_data_is_valid(repo_root: Path) -> None:
