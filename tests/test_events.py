@@ -8,8 +8,8 @@ import re
 from pathlib import Path
 
 import pytest
-from hub_edits import line_of, problems_of, reference_rows, replace_in
 
+from hub_edits import line_of, problems_of, reference_rows, replace_in
 from odhub import load
 from odhub.dates import PartialDate
 from odhub.events import by_hub, calendar_events, split, when

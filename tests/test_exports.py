@@ -14,9 +14,9 @@ import frictionless
 import icalendar
 import pytest
 import yaml
-from hub_edits import reference_rows
 
 from conftest import run_odhub
+from hub_edits import reference_rows
 from odhub import load
 from odhub.exports import LIST_SEPARATOR
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hub_edits import reference_rows
 
+from hub_edits import reference_rows
 from odhub import load
 from odhub.names import display_name, search_names
 

@@ -7,9 +7,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from hub_edits import line_of, replace_in
-
 from conftest import run_odhub
+from hub_edits import line_of, replace_in
 
 PROBLEM = re.compile(r"^(?P<path>[^:\s]+):(?P<line>\d+): (?P<rest>.+)$")
 

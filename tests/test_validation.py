@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from hub_edits import line_of, problems_of, replace_in
-
 from conftest import mkdocs_build, run_odhub
+from hub_edits import line_of, problems_of, replace_in
 from odhub import load
 
 
