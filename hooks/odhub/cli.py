@@ -174,6 +174,26 @@ def new(args: argparse.Namespace) -> int:
     return scaffold.run(args)
 
 
+@command("messages", "update locales/<language>.json with every translatable string")
+@arguments(lambda p: (
+    p.add_argument("--language", required=True, help="language code, e.g. fr or es"),
+    p.add_argument("--check", action="store_true",
+                   help="change nothing; exit 1 if strings are missing from the catalogue"),
+))
+def messages(args: argparse.Namespace) -> int:
+    from .messages import update_catalogue, write_catalogue
+
+    update = update_catalogue(args.language)
+    if args.check:
+        for message in update.added:
+            print(f"{update.path.name}: missing: {message!r}", file=sys.stderr)
+        return 1 if update.added else 0
+    write_catalogue(update)
+    print(f"{update.path}: {len(update.catalogue)} strings, {len(update.added)} new, "
+          f"{update.untranslated} untranslated, {len(update.obsolete)} no longer used")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="odhub", description=__doc__.splitlines()[0])
     parser.add_argument("--root", type=Path, default=Path.cwd(),

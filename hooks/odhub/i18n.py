@@ -20,7 +20,9 @@ def _catalogue(language: str) -> dict[str, str]:
     file = LOCALES / f"{language}.json"
     if not file.exists():
         return {}
-    return json.loads(file.read_text(encoding="utf-8"))
+    # An empty translation means "not translated yet": fall back to English.
+    messages = json.loads(file.read_text(encoding="utf-8"))
+    return {source: text for source, text in messages.items() if text}
 
 
 @dataclass(frozen=True)
