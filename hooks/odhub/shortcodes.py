@@ -85,6 +85,8 @@ def expand_shortcodes(markdown: str, model: Model, source: str, *,
     source_text, the whole file, only serves to report line numbers that match the file.
     With escape_html, raw HTML tags outside code are turned into visible text.
     """
+    if "<" not in markdown:
+        return markdown  # no shortcode and no HTML tag: nothing to do (most pages)
     translator = translator or Translator()
     problems: list[Problem] = []
     offset: int | None = None
