@@ -23,6 +23,7 @@ alike; growth ratios between scales are also computed pair by pair within each r
 from __future__ import annotations
 
 import argparse
+import itertools
 import os
 import platform
 import shutil
@@ -181,14 +182,14 @@ def table(scales: list[Scale]) -> str:
 
 def summary(scales: list[Scale], validate: list[Run], validate_records: int) -> list[str]:
     notes = []
-    if len(scales) >= 2:
-        small, large = scales[-2], scales[-1]
+    for small, large in itertools.pairwise(scales):
         pairs = list(zip(small.builds, large.builds, strict=True))
         growth = [b.seconds / a.seconds for a, b in pairs]
         cpu_growth = [b.cpu / a.cpu for a, b in pairs]
         notes.append(f"growth {small.html_pages:,} → {large.html_pages:,} pages "
                      f"(×{large.html_pages / small.html_pages:.2f}): build time "
                      f"×{median(growth):.2f} (CPU time ×{median(cpu_growth):.2f})")
+    if len(scales) >= 2:
         first, last = scales[0], scales[-1]
         change = median(last.page_sizes) / median(first.page_sizes) - 1
         notes.append(f"median page size {first.html_pages:,} → {last.html_pages:,} pages: "
