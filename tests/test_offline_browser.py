@@ -264,7 +264,17 @@ def _search(page, text: str) -> list[str]:
     box.click()
     box.press_sequentially(text)
     page.wait_for_selector(".md-search-result__item")
-    return page.eval_on_selector_all(".md-search-result__link", "links => links.map(a => a.href)")
+    # Results update as each letter arrives: wait until the list stops changing, so the
+    # hits belong to the whole query and not to its first letters.
+    read = "links => links.map(a => a.href)"
+    hits = page.eval_on_selector_all(".md-search-result__link", read)
+    for _ in range(20):
+        page.wait_for_timeout(250)
+        again = page.eval_on_selector_all(".md-search-result__link", read)
+        if again == hits:
+            break
+        hits = again
+    return hits
 
 
 def test_search_finds_a_country_by_name(offline_edition: OfflineEdition, reader_page,
@@ -275,6 +285,21 @@ def test_search_finds_a_country_by_name(offline_edition: OfflineEdition, reader_
     hits = _search(page, country.name)
     expected = (offline_edition.root / country.page.replace(".md", ".html")).as_uri()
     assert any(hit.split("?")[0].split("#")[0] == expected for hit in hits), hits
+    assert log.blocked == []
+
+
+@pytest.mark.parametrize("query,iso3", [
+    ("KEN", "KEN"), ("KE", "KEN"), ("Ivory Coast", "CIV"), ("Macedonia", "MKD"),
+    ("Türkiye", "TUR"), ("XKX", "XKX"),
+])
+def test_search_finds_a_country_by_code_or_other_name(
+        offline_edition: OfflineEdition, reader_page, model: odhub.Model,
+        query: str, iso3: str) -> None:
+    page, log = reader_page
+    page.goto((offline_edition.root / "index.html").as_uri())
+    expected = (offline_edition.root / model.countries[iso3].page.replace(".md", ".html"))
+    hits = [hit.split("?")[0].split("#")[0] for hit in _search(page, query)]
+    assert expected.as_uri() in hits, hits
     assert log.blocked == []
 
 
