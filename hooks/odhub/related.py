@@ -22,11 +22,15 @@ def _ranked(scores: Counter, limit: int, records: Mapping | None = None) -> list
     """The best `limit` by score, then title; scores are keyed by record, or by src_uri
     when `records` maps src_uri to record."""
     # No full sort of every candidate: most records share a principle with most others,
-    # and sorting them all on every page made the build quadratic.
+    # and sorting them all on every page made the build quadratic. Only records scoring
+    # at least the limit-th best score can be chosen; the rest are skipped in one pass.
+    best = heapq.nlargest(limit, scores.values())
+    if not best:
+        return []
+    floor = max(best[-1], 1)
     by_score: dict[int, list] = defaultdict(list)
-    for key, score in scores.items():
-        if score > 0:
-            by_score[score].append(key if records is None else records[key])
+    for key in [key for key, score in scores.items() if score >= floor]:
+        by_score[scores[key]].append(key if records is None else records[key])
     chosen: list = []
     for score in sorted(by_score, reverse=True):
         chosen += heapq.nsmallest(limit - len(chosen), by_score[score],
@@ -47,7 +51,7 @@ def similar_case_studies(model: Model, case: CaseStudy,
         scores.update(uris)
         scores.update(uris)  # principles count double
     for sector in case.sectors:
-        scores.update(other.src_uri for other in model.case_studies_by_sector.get(sector, []))
+        scores.update([other.src_uri for other in model.case_studies_by_sector.get(sector, [])])
     scores.pop(case.src_uri, None)
     return _ranked(scores, limit, model.case_studies)
 
