@@ -41,7 +41,14 @@ def escape_text(value: Any) -> Markup:
         return value
     if value is None:
         return Markup("")
+    if type(value) is str:
+        return _escape_plain(value)
     return _escape(_WHITESPACE.sub(" ", str(value)).strip())
+
+
+@lru_cache(maxsize=1 << 16)  # the same names and titles are escaped on many pages
+def _escape_plain(text: str) -> Markup:
+    return _escape(_WHITESPACE.sub(" ", text).strip())
 
 
 def _escape(text: str) -> Markup:
