@@ -222,6 +222,76 @@ def profile(work: Path, pages: int, out: Path) -> None:
     stats.sort_stats("cumulative").print_stats(40)
 
 
+def breakdown_worker(config: str, site: str) -> int:
+    """One `mkdocs build` in this process, its CPU time counted per part. Unlike cProfile
+    this adds almost nothing, so the shares are those of a real build."""
+    import collections
+    import functools
+
+    import markdown
+    from mkdocs import plugins
+    from mkdocs.__main__ import cli
+    from mkdocs.commands import build
+
+    spent: collections.Counter[str] = collections.Counter()
+
+    def counted(function, label: str):
+        @functools.wraps(function)
+        def wrapper(*args, **kwargs):
+            start = time.process_time()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                spent[label] += time.process_time() - start
+        return wrapper
+
+    def run_event(self, name, item=None, **kwargs):
+        # MkDocs' own loop (PluginCollection.run_event), each plugin's share counted apart.
+        for method in self.events[name]:
+            self._current_plugin = self._event_origins.get(method, "<unknown>")
+            owner = ("our hooks" if self._current_plugin.endswith(".py")
+                     else f"plugin {self._current_plugin}")
+            call = counted(method, f"{owner}: on_{name}")
+            result = call(item, **kwargs) if item is not None else call(**kwargs)
+            if result is not None:
+                item = result
+        self._current_plugin = None
+        return item
+
+    markdown.Markdown.convert = counted(markdown.Markdown.convert, "Python-Markdown convert")
+    plugins.PluginCollection.run_event = run_event
+    build._build_page = counted(build._build_page, "_build_page")
+    start = time.process_time()
+    sys.argv = ["mkdocs", "build", "-q", "-f", config, "-d", site]
+    try:
+        cli()
+    except SystemExit as stop:
+        if stop.code:
+            raise
+    total = time.process_time() - start
+    # Page events run inside _build_page; what is left of it is the theme's template
+    # and writing the file.
+    inside = sum(v for k, v in spent.items() if k.endswith(("on_page_context", "on_post_page")))
+    spent["theme template and writing pages"] = spent.pop("_build_page") - inside
+    spent["start-up, reading sources, links, the rest"] = total - sum(spent.values())
+    print("| part of one build | CPU s | share |\n| --- | --- | --- |")
+    for label, seconds in spent.most_common():
+        if seconds >= 0.005 * total:
+            print(f"| {label} | {seconds:.2f} | {seconds / total:.0%} |")
+    print(f"| total | {total:.2f} | 100% |")
+    return 0
+
+
+def breakdown(work: Path, pages: int) -> None:
+    scale = prepare(work, pages)
+    command = [sys.executable, str(Path(__file__).resolve()), "--breakdown-worker",
+               str(scale.hub / "mkdocs.yml"), str(scale.site)]
+    log = work / "breakdown.log"
+    timed(command, scale.hub, log)
+    print(f"CPU time of one build of {scale.layout.pages:,} pages, by part:\n")
+    print("\n".join(line for line in log.read_text().splitlines() if line.startswith("|")))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scales", default="100,1000,3000",
@@ -234,11 +304,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", type=Path, help="work in this new folder and keep it")
     parser.add_argument("--profile", type=Path, metavar="OUT.prof",
                         help="instead of the table, profile one build with cProfile")
-    parser.add_argument("--profile-pages", type=int, default=1500)
+    parser.add_argument("--breakdown", action="store_true",
+                        help="instead of the table, split one build's CPU time by part")
+    parser.add_argument("--profile-pages", type=int, default=1500,
+                        help="size of the hub for --profile and --breakdown")
     parser.add_argument("--floor-worker", nargs="+", help=argparse.SUPPRESS)
+    parser.add_argument("--breakdown-worker", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.floor_worker:
         return floor_worker(args.floor_worker[0], args.floor_worker[1:])
+    if args.breakdown_worker:
+        return breakdown_worker(*args.breakdown_worker)
     if args.quick:
         args.scales, args.repeat, args.validate_records = "20", 1, 50
     sizes = sorted({int(s) for s in args.scales.split(",") if s.strip()})
@@ -253,6 +329,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.profile:
             profile(work, args.profile_pages, args.profile.resolve())
+            return 0
+        if args.breakdown:
+            breakdown(work, args.profile_pages)
             return 0
         return run_all(work, sizes, args.repeat, args.validate_records)
     finally:
