@@ -73,3 +73,21 @@ def test_synthetic_hub_stays_out_of_the_repository(quick_run, work: Path) -> Non
     assert list(work.glob("hub-*/docs/case-studies/synthetic-case-*.md"))
     assert not list((ROOT / "docs" / "case-studies").glob("synthetic-*"))
     assert not list((ROOT / "docs" / "guidance").glob("synthetic-*"))
+
+
+def test_breakdown_splits_one_build(tmp_path: Path) -> None:
+    result = subprocess.run([sys.executable, str(BENCH), "--breakdown", "--profile-pages", "20",
+                             "--keep", str(tmp_path / "work")],
+                            capture_output=True, text=True, cwd=ROOT, timeout=600)
+    assert result.returncode == 0, result.stdout + result.stderr
+    rows = {cells[0]: cells[1:] for line in result.stdout.splitlines()
+            if line.startswith("| ") and "---" not in line
+            for cells in [[c.strip() for c in line.strip("|").split("|")]]}
+    total = float(rows.pop("total")[0])
+    rows.pop("part of one build")
+    assert "Python-Markdown convert" in rows
+    assert any(label.startswith("our hooks:") for label in rows)
+    parts = [float(seconds) for seconds, _share in rows.values()]
+    assert all(seconds >= 0 for seconds in parts)
+    # Small parts are left out of the table, so the rows add up to at most the total.
+    assert 0.8 * total <= sum(parts) <= total + 0.01
