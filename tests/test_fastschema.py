@@ -46,6 +46,9 @@ def _records() -> list[tuple[str, object]]:
     for name in ("principles", "sectors"):
         file = ROOT / "data" / f"{name}.yml"
         records.append(("vocabulary", read_yaml(file, file.name)[0].data))
+    events = ROOT / "data" / "events.yml"
+    if events.exists() and (SCHEMAS / "event.schema.json").exists():
+        records.append(("event", read_yaml(events, events.name)[0].data))
     for folder, kind in (("case-studies", "case-study"), ("guidance", "guidance")):
         for file in sorted((ROOT / "docs" / folder).glob("*.md")):
             block = split_front_matter(file.read_text(encoding="utf-8"))
