@@ -70,6 +70,7 @@ class Scale:
     search_index: int = 0
     site_size: int = 0
     warnings: int = 0
+    largest: list[tuple[int, str]] = field(default_factory=list)
 
 
 def timed(command: list[str], cwd: Path, log: Path) -> Run:
@@ -129,6 +130,9 @@ def validate_command(hub: Path) -> list[str]:
 def measure_site(scale: Scale, log: Path) -> None:
     files = [p for p in scale.site.rglob("*") if p.is_file()]
     scale.page_sizes = sorted(p.stat().st_size for p in files if p.suffix == ".html")
+    # The pages that list every record (explorer, tags, dashboard) grow with the hub.
+    scale.largest = sorted(((p.stat().st_size, p.relative_to(scale.site).as_posix())
+                            for p in files if p.suffix == ".html"), reverse=True)[:3]
     scale.html_pages = len(scale.page_sizes)
     index = scale.site / "search" / "search_index.json"
     scale.search_index = index.stat().st_size if index.exists() else 0
@@ -194,6 +198,9 @@ def summary(scales: list[Scale], validate: list[Run], validate_records: int) -> 
         change = median(last.page_sizes) / median(first.page_sizes) - 1
         notes.append(f"median page size {first.html_pages:,} → {last.html_pages:,} pages: "
                      f"{change:+.1%}")
+    if scales:
+        heaviest = ", ".join(f"{path} {size / 1000:,.0f} KB" for size, path in scales[-1].largest)
+        notes.append(f"largest pages at {scales[-1].html_pages:,} pages: {heaviest}")
     notes.append(f"peak memory of any build: "
                  f"{max(r.peak_mib for s in scales for r in s.builds):.0f} MiB")
     if validate:
