@@ -146,6 +146,32 @@ def _label_column(labels: Sequence[str], width: float) -> float:
     return min(max(_text_width(t) for t in labels), 0.4 * width)
 
 
+@dataclass(frozen=True)
+class _RowLayout:
+    """Where the label column, the bars and the end labels of horizontal bar rows go."""
+
+    label_w: float
+    x0: float  # where bars start
+    bar_max: float  # the longest bar's length
+    top: float
+    bar_height: float
+    gap: float
+
+    @classmethod
+    def fit(cls, labels: Sequence[str], end_texts: Sequence[str], width: float, top: float,
+            bar_height: float, gap: float) -> _RowLayout:
+        label_w = _label_column(labels, width)
+        x0 = _MARGIN + label_w + 6
+        end_w = max(_text_width(t) for t in end_texts) + 6
+        return cls(label_w, x0, max(width - x0 - end_w - _MARGIN, 1.0), top, bar_height, gap)
+
+    def y(self, row: int) -> float:
+        return self.top + row * (self.bar_height + self.gap)
+
+    def height(self, rows: int) -> float:
+        return self.y(rows) - self.gap + _MARGIN
+
+
 def bar_chart(
     title: str,
     desc: str,
@@ -178,16 +204,13 @@ def bar_chart(
     labels = [_clean(label) for label, _ in rows]
     value_texts = [_clean(format_value(v)) for v in values]
 
-    label_w = _label_column(labels, width)
-    x0 = _MARGIN + label_w + 6
-    value_w = max(_text_width(t) for t in value_texts) + 6
-    bar_max = max(width - x0 - value_w - _MARGIN, 1.0)
-    top = _MARGIN
+    layout = _RowLayout.fit(labels, value_texts, width, _MARGIN, bar_height, gap)
+    label_w, x0, bar_max = layout.label_w, layout.x0, layout.bar_max
     peak = max(values)
 
     bars = []
     for i, (label, value, text) in enumerate(zip(labels, values, value_texts, strict=True)):
-        y = top + i * (bar_height + gap)
+        y = layout.y(i)
         # Keep non-zero bars visible even when tiny next to the largest.
         w = 0.0 if value == 0 else max(value / peak * bar_max, 1.0)
         bars.append(
@@ -201,7 +224,7 @@ def bar_chart(
                 value_x=_num(x0 + w + 4),
             )
         )
-    height = top + len(rows) * (bar_height + gap) - gap + _MARGIN
+    height = layout.height(len(rows))
     return _render(
         "bar.svg.j2",
         svg_id=svg_id,
@@ -348,15 +371,13 @@ def stacked_bar_chart(
     top = _MARGIN + legend_h + 4
     totals = [sum(values[c] for _, values in series) for c in range(len(categories))]
     total_texts = [_clean(format_value(t)) for t in totals]
-    label_w = _label_column(labels, width)
-    x0 = _MARGIN + label_w + 6
-    total_w = max(_text_width(t) for t in total_texts) + 6
-    bar_max = max(width - x0 - total_w - _MARGIN, 1.0)
+    layout = _RowLayout.fit(labels, total_texts, width, top, bar_height, gap)
+    label_w, x0, bar_max = layout.label_w, layout.x0, layout.bar_max
     peak = max(totals) or 1
 
     rows = []
     for c, label in enumerate(labels):
-        y = top + c * (bar_height + gap)
+        y = layout.y(c)
         x = x0
         segments = []
         for i, (_, values) in enumerate(series):
@@ -385,7 +406,7 @@ def stacked_bar_chart(
                 total_x=_num(x + 4),
             )
         )
-    height = top + len(labels) * (bar_height + gap) - gap + _MARGIN
+    height = layout.height(len(labels))
     return _render(
         "stacked_bar.svg.j2",
         svg_id=svg_id,
