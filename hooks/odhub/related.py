@@ -43,15 +43,7 @@ def _ranked(scores: Counter, limit: int, records: Mapping | None = None) -> list
 def similar_case_studies(model: Model, case: CaseStudy,
                          limit: int = MAX_SIMILAR) -> list[CaseStudy]:
     """Other case studies sharing principles or sectors with this one."""
-    # Counted by src_uri with Counter.update (C speed; a record's hash is slow): this runs
-    # for every case study over most of the others.
-    scores: Counter[str] = Counter()
-    for principle in case.principles:
-        uris = [other.src_uri for other in model.case_studies_by_principle.get(principle, [])]
-        scores.update(uris)
-        scores.update(uris)  # principles count double
-    for sector in case.sectors:
-        scores.update([other.src_uri for other in model.case_studies_by_sector.get(sector, [])])
+    scores = _case_scores(model, case.principles, model.case_studies_by_sector, case.sectors)
     scores.pop(case.src_uri, None)
     return _ranked(scores, limit, model.case_studies)
 
@@ -69,15 +61,25 @@ def guidance_for_principles(model: Model, principles: Iterable[str],
 def case_studies_for_guidance(model: Model, guide: Guidance,
                               limit: int = MAX_CASES) -> list[CaseStudy]:
     """Case studies that share the guidance page's principles or objectives."""
+    scores = _case_scores(model, guide.principles, model.case_studies_by_objective,
+                          guide.objectives)
+    return _ranked(scores, limit, model.case_studies)
+
+
+def _case_scores(model: Model, principles: Iterable[str],
+                 by_facet: dict[str, list[CaseStudy]], facets: Iterable[str]) -> Counter[str]:
+    """Case studies scored by shared principles (counting double) and one other facet.
+
+    Counted by src_uri with Counter.update (C speed; a record's hash is slow): this runs
+    for every case study over most of the others."""
     scores: Counter[str] = Counter()
-    for principle in guide.principles:
+    for principle in principles:
         uris = [case.src_uri for case in model.case_studies_by_principle.get(principle, [])]
         scores.update(uris)
         scores.update(uris)  # principles count double
-    for objective in guide.objectives:
-        scores.update(case.src_uri
-                      for case in model.case_studies_by_objective.get(objective, []))
-    return _ranked(scores, limit, model.case_studies)
+    for facet in facets:
+        scores.update([case.src_uri for case in by_facet.get(facet, [])])
+    return scores
 
 
 def countries_in(model: Model, cases: Iterable[CaseStudy]) -> list[Country]:
