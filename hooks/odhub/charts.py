@@ -103,18 +103,22 @@ def _chart_id(svg_id: str | None, kind: str, *parts: object) -> str:
     return f"{kind}-{digest}"
 
 
-def _render(template: str, **context: object) -> str:
-    return _svg_env().get_template(template).render(**context)
+def _render(template: str, svg_id: str, title: str, desc: str, width: float,
+            height: float | None = None, **context: object) -> str:
+    """Render a chart template; every chart has the same frame: ids, accessible name and
+    description (cleaned of characters XML forbids), and its size."""
+    frame = {"svg_id": svg_id, "title": _clean(title), "desc": _clean(desc),
+             "width": _num(width)}
+    if height is not None:
+        frame["height"] = _num(height)
+    return _svg_env().get_template(template).render(**frame, **context)
 
 
 def _no_data(svg_id: str, title: str, desc: str, width: float, empty_text: str) -> str:
     return _render(
         "nodata.svg.j2",
-        svg_id=svg_id,
-        title=_clean(title),
-        desc=_clean(desc),
-        width=_num(width),
-        height=_num(4 * FONT_SIZE),
+        svg_id, title, desc, width,
+        height=4 * FONT_SIZE,
         cx=_num(width / 2),
         cy=_num(2 * FONT_SIZE),
         text=_clean(empty_text),
@@ -227,11 +231,7 @@ def bar_chart(
     height = layout.height(len(rows))
     return _render(
         "bar.svg.j2",
-        svg_id=svg_id,
-        title=_clean(title),
-        desc=_clean(desc),
-        width=_num(width),
-        height=_num(height),
+        svg_id, title, desc, width, height,
         x0=_num(x0),
         label_x=_num(x0 - 6),
         bar_height=_num(bar_height),
@@ -409,11 +409,7 @@ def stacked_bar_chart(
     height = layout.height(len(labels))
     return _render(
         "stacked_bar.svg.j2",
-        svg_id=svg_id,
-        title=_clean(title),
-        desc=_clean(desc),
-        width=_num(width),
-        height=_num(height),
+        svg_id, title, desc, width, height,
         label_x=_num(x0 - 6),
         bar_height=_num(bar_height),
         swatch=_num(FONT_SIZE),
@@ -577,11 +573,7 @@ def timeline_chart(
     ]
     return _render(
         "timeline.svg.j2",
-        svg_id=svg_id,
-        title=_clean(title),
-        desc=_clean(desc),
-        width=_num(width),
-        height=_num(height),
+        svg_id, title, desc, width, height,
         left=_num(left),
         plot_right=_num(x_of(last + 1)),
         bottom=_num(bottom),
