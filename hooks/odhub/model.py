@@ -8,6 +8,7 @@ from functools import cache, cached_property
 from urllib.parse import urlsplit
 
 from .dates import PartialDate
+from .names import ascii_fold
 
 COMMITMENT_STATUSES = ("not-started", "limited", "substantial", "complete", "withdrawn")
 
@@ -236,7 +237,7 @@ class Model:
 
     @cached_property
     def countries_by_name(self) -> list[Country]:
-        return sorted(self.countries.values(), key=lambda c: _sort_key(c.name))
+        return sorted(self.countries.values(), key=lambda c: sort_key(c.name))
 
     @cached_property
     def countries_by_hub(self) -> dict[str | None, list[Country]]:
@@ -247,19 +248,19 @@ class Model:
 
     @cached_property
     def case_studies_by_country(self) -> dict[str, list[CaseStudy]]:
-        return _group(self.case_studies.values(), lambda c: c.countries)
+        return _group(self.case_studies.values(), lambda c: c.countries, _by_title)
 
     @cached_property
     def case_studies_by_principle(self) -> dict[str, list[CaseStudy]]:
-        return _group(self.case_studies.values(), lambda c: c.principles)
+        return _group(self.case_studies.values(), lambda c: c.principles, _by_title)
 
     @cached_property
     def case_studies_by_sector(self) -> dict[str, list[CaseStudy]]:
-        return _group(self.case_studies.values(), lambda c: c.sectors)
+        return _group(self.case_studies.values(), lambda c: c.sectors, _by_title)
 
     @cached_property
     def case_studies_by_objective(self) -> dict[str, list[CaseStudy]]:
-        return _group(self.case_studies.values(), lambda c: c.objectives)
+        return _group(self.case_studies.values(), lambda c: c.objectives, _by_title)
 
     @cached_property
     def case_studies_by_hub(self) -> dict[str, list[CaseStudy]]:
@@ -267,15 +268,15 @@ class Model:
             hubs = (self.countries[iso].hub for iso in case.countries if iso in self.countries)
             return sorted({hub for hub in hubs if hub})
 
-        return _group(self.case_studies.values(), hubs_of)
+        return _group(self.case_studies.values(), hubs_of, _by_title)
 
     @cached_property
     def guidance_by_principle(self) -> dict[str, list[Guidance]]:
-        return _group(self.guidance.values(), lambda g: g.principles)
+        return _group(self.guidance.values(), lambda g: g.principles, _by_title)
 
     @cached_property
     def guidance_by_objective(self) -> dict[str, list[Guidance]]:
-        return _group(self.guidance.values(), lambda g: g.objectives)
+        return _group(self.guidance.values(), lambda g: g.objectives, _by_title)
 
     @cached_property
     def countries_by_commitment_principle(self) -> dict[str, list[Country]]:
@@ -295,22 +296,22 @@ class Model:
 
 
 @cache  # called for every candidate when ranking related links: thousands of times a title
-def _sort_key(name: str) -> str:
-    import unicodedata
-
-    folded = unicodedata.normalize("NFKD", name)
-    return "".join(ch for ch in folded if not unicodedata.combining(ch)).casefold()
+def sort_key(name: str) -> str:
+    """Alphabetical order that ignores accents and case: Côte d'Ivoire before Croatia."""
+    return ascii_fold(name).casefold()
 
 
-def _group(items, keys_of) -> dict:
+def _group(items, keys_of, order=None) -> dict:
+    """Items under each key keys_of gives them; each group sorted by `order` if given."""
     grouped: dict = defaultdict(list)
     for item in items:
         for key in keys_of(item):
             grouped[key].append(item)
-    for key, values in grouped.items():
-        if values and hasattr(values[0], "title"):
-            grouped[key] = sorted(values, key=lambda v: _sort_key(v.title))
+    if order is not None:
+        for values in grouped.values():
+            values.sort(key=order)
     return dict(grouped)
 
 
-sort_key = _sort_key
+def _by_title(record: CaseStudy | Guidance) -> str:
+    return sort_key(record.title)
