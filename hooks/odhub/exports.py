@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import functools
 import io
 import json
 import uuid
@@ -21,7 +20,7 @@ from typing import Any
 
 import jinja2
 
-from . import events, news
+from . import events, markup_templates, news
 from .dates import build_date
 from .i18n import Translator
 from .model import Model
@@ -37,7 +36,6 @@ CALENDAR_FILE = "events.ics"
 FEED_FILE = "news.xml"
 PACKAGE_FILE = "datapackage.json"
 _FEED_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://odhub.invalid/news")
-_TEMPLATES = Path(__file__).resolve().parent / "templates" / "xml"
 
 
 @dataclass(frozen=True)
@@ -312,11 +310,8 @@ def _field(field: Field, variant: str) -> dict[str, Any]:
     return described
 
 
-@functools.cache
 def _xml_env() -> jinja2.Environment:
-    return jinja2.Environment(loader=jinja2.FileSystemLoader(str(_TEMPLATES)),
-                              autoescape=True, undefined=jinja2.StrictUndefined,
-                              trim_blocks=True, lstrip_blocks=True)
+    return markup_templates.environment("xml")
 
 
 def atom_feed(posts: list[news.Post], translator: Translator, site_url: str | None) -> str:

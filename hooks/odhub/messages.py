@@ -17,10 +17,10 @@ import jinja2
 from jinja2.ext import extract_from_ast
 
 from .i18n import LOCALES
+from .markup_templates import TEMPLATES
 from .model import COMMITMENT_STATUSES
 
 PACKAGE = Path(__file__).resolve().parent
-TEMPLATES = PACKAGE / "templates"
 _PY_FUNCTIONS = {"_", "t", "gettext", "ngettext"}
 
 # Values the templates pass to _() from data: commitment statuses, levels of government,

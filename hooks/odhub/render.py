@@ -13,7 +13,6 @@ import posixpath
 import re
 from collections.abc import Iterable
 from functools import cache, lru_cache
-from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlsplit
 
@@ -22,9 +21,9 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from .i18n import Translator
+from .markup_templates import TEMPLATES
 from .model import source_label
 
-TEMPLATES = Path(__file__).parent / "templates"
 ALLOWED_SCHEMES = ("http", "https", "mailto")
 # Exactly the characters Python-Markdown (with tables) lets a backslash escape.
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+.!|-])")
@@ -41,9 +40,7 @@ def escape_text(value: Any) -> Markup:
         return value
     if value is None:
         return Markup("")
-    if type(value) is str:
-        return _escape_plain(value)
-    return _escape(_WHITESPACE.sub(" ", str(value)).strip())
+    return _escape_plain(str(value))
 
 
 @lru_cache(maxsize=1 << 16)  # the same names and titles are escaped on many pages
