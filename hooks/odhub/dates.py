@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from typing import Literal
 
 Precision = Literal["year", "month", "day"]
-TIMINGS = ("early", "mid", "late")
 _PATTERN = re.compile(r"^(?P<year>[0-9]{4})(?:-(?P<month>[0-9]{2})(?:-(?P<day>[0-9]{2}))?)?$")
 
 

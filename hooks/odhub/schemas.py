@@ -6,7 +6,7 @@ import difflib
 import json
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from .errors import Problem
 from .fastschema import Check, Compiler
@@ -58,10 +58,6 @@ def _quick_checks(schema_dir: str) -> dict[str, Check]:
     compiler = Compiler(documents)
     return {kind: compiler.compile_file(f"{kind}.schema.json")
             for kind in KINDS if f"{kind}.schema.json" in documents}
-
-
-def schema_for(schema_dir: Path, kind: str) -> dict[str, Any]:
-    return _validators(str(schema_dir))[kind].schema
 
 
 def check(document: YamlDocument, kind: str, schema_dir: Path) -> list[Problem]:
