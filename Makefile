@@ -25,6 +25,7 @@ $(NODE_STAMP): package-lock.json
 
 test: $(STAMP) $(if $(shell command -v npm),$(NODE_STAMP))  ## run the whole test suite
 	$(BIN)/ruff check hooks scripts tests
+	$(BIN)/lint-imports --no-cache pyproject.toml
 	$(BIN)/pytest -n 2
 
 offline: $(STAMP)  ## build the offline edition and zip it as odhub-offline.zip

@@ -30,6 +30,8 @@ def _fresh_odhub() -> ModuleType:
     the library (watched under hooks/) must show up without restarting the server."""
     for name in [n for n in sys.modules if n == "odhub" or n.startswith("odhub.")]:
         del sys.modules[name]
+    for layer in ("odhub.data", "odhub.render", "odhub.export"):  # the layers a build uses
+        importlib.import_module(layer)
     return importlib.import_module("odhub")
 
 
@@ -42,7 +44,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _odhub = _fresh_odhub()
     _model = None
     root = _root(config)
-    _sources = _odhub.SourceFiles(
+    _sources = _odhub.data.SourceFiles(
         root, Path(config.docs_dir).resolve().relative_to(root).as_posix(),
         _edit_base(config), config.theme.get("language", "en"))
     try:
@@ -59,8 +61,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 @event_priority(50)
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     assert _odhub is not None and _model is not None
-    links = _odhub.SiteLinks(edit_base=_edit_base(config))
-    pages = _odhub.generated_pages(_model, config.theme.get("language", "en"), links)
+    links = _odhub.render.SiteLinks(edit_base=_edit_base(config))
+    pages = _odhub.render.generated_pages(_model, config.theme.get("language", "en"), links)
     assert _sources is not None
     _sources.add_generated(pages)
     for page in pages:
@@ -74,7 +76,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: object) -> str:
     assert _odhub is not None and _model is not None
     try:
-        result = _odhub.page_markdown(_model, markdown, page.file.src_uri,
+        result = _odhub.render.page_markdown(_model, markdown, page.file.src_uri,
                                       source_text=page.file.content_string,
                                       language=config.theme.get("language", "en"))
     except _odhub.InvalidData as err:
@@ -96,23 +98,22 @@ def on_page_context(context: dict, page: Page, **_: object) -> dict:
 
 def on_post_page(output: str, **_: object) -> str:
     assert _odhub is not None
-    return _odhub.fix_theme_markup(output)
+    return _odhub.render.fix_theme_markup(output)
 
 
 def on_post_template(output_content: str, **_: object) -> str:  # 404.html
     assert _odhub is not None
-    return _odhub.fix_theme_markup(output_content)
+    return _odhub.render.fix_theme_markup(output_content)
 
 
 def on_post_build(config: MkDocsConfig) -> None:
     """The hub's own open data (CSV, JSON, data package, calendar, feed) into site/data/."""
     assert _odhub is not None and _model is not None
-    try:
-        _odhub.write_exports(_model, _root(config), Path(config.site_dir) / _odhub.EXPORT_DIR,
-                             language=config.theme.get("language", "en"),
-                             site_url=config.site_url or None, log=log.info)
-    except _odhub.InvalidData as err:
-        raise PluginError(f"odhub found problems in the news posts:\n{err}") from None
+    # Nothing here can fail on the data: load() in on_config checked all of it.
+    _odhub.export.write_exports(_model, _root(config),
+                                Path(config.site_dir) / _odhub.export.EXPORT_DIR,
+                                language=config.theme.get("language", "en"),
+                                site_url=config.site_url or None, log=log.info)
 
 
 def _edit_base(config: MkDocsConfig) -> str | None:

@@ -8,7 +8,7 @@ import pytest
 
 from conftest import run_odhub
 from odhub import InvalidData, load
-from odhub.images import missing_alt_text
+from odhub.data.images import missing_alt_text
 
 
 def lines_flagged(text: str) -> list[int]:

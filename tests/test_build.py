@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from odhub import load
+from odhub.data import load
 
 pytestmark = pytest.mark.build
 
@@ -87,11 +87,3 @@ def test_library_does_not_import_mkdocs(repo_root: Path) -> None:
     assert found.returncode == 1, found.stdout
 
 
-def test_public_names_are_listed_once_each_way() -> None:
-    # __all__ stays a literal list for linters and type checkers; the lazy-import table
-    # must name the same things, or a new name silently fails to import.
-    import odhub
-
-    assert set(odhub.__all__) == {"InvalidData", "Problem", "load"} | set(odhub._WHERE)
-    for name in odhub.__all__:
-        assert getattr(odhub, name) is not None

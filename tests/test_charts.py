@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 import pytest
 
-from odhub import charts
+from odhub.render import charts
 
 NS = "{http://www.w3.org/2000/svg}"
 HOSTILE = "<script>alert(1)</script>"

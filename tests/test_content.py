@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 import odhub
-from odhub import related
+import odhub.render
+from odhub.derive import related
 
 LINK = re.compile(r"\]\(([^)]+)\)")
 
@@ -26,7 +27,7 @@ def body_of(repo_root: Path, src_uri: str) -> str:
 def test_case_study_facts_related_and_tags(model: odhub.Model, repo_root: Path) -> None:
     case = max(model.case_studies.values(), key=lambda c: (len(c.countries), c.src_uri))
     body = body_of(repo_root, case.src_uri)
-    result = odhub.page_markdown(model, body, case.src_uri)
+    result = odhub.render.page_markdown(model, body, case.src_uri)
     out = result.markdown
     facts, rest = out.split(body.strip()[:80], 1)
     targets = set(LINK.findall(facts))
@@ -52,7 +53,7 @@ def test_case_study_facts_related_and_tags(model: odhub.Model, repo_root: Path) 
 def test_guidance_page_links_case_studies_sharing_its_principles(model: odhub.Model,
                                                                   repo_root: Path) -> None:
     guide = sorted(model.guidance.values(), key=lambda g: g.src_uri)[0]
-    out = odhub.page_markdown(model, body_of(repo_root, guide.src_uri), guide.src_uri)
+    out = odhub.render.page_markdown(model, body_of(repo_root, guide.src_uri), guide.src_uri)
     assert {f"../objectives/{o}.md" for o in guide.objectives} <= set(LINK.findall(out.markdown))
     cases = related.case_studies_for_guidance(model, guide)
     assert cases
@@ -65,11 +66,11 @@ def test_guidance_page_links_case_studies_sharing_its_principles(model: odhub.Mo
 
 def test_facts_go_below_an_authors_own_title(model: odhub.Model) -> None:
     case = next(iter(model.case_studies.values()))
-    out = odhub.page_markdown(model, "# My title\n\nText.\n", case.src_uri).markdown
+    out = odhub.render.page_markdown(model, "# My title\n\nText.\n", case.src_uri).markdown
     assert out.startswith("# My title\n")
     assert out.index(case.summary[:20]) < out.index("Text.")
 
 
 def test_other_pages_get_no_facts_and_no_tags(model: odhub.Model) -> None:
-    result = odhub.page_markdown(model, "# About\n\n<b>Hi</b>\n", "about.md")
+    result = odhub.render.page_markdown(model, "# About\n\n<b>Hi</b>\n", "about.md")
     assert result.markdown == "# About\n\n<b>Hi</b>\n" and result.meta == {}

@@ -13,8 +13,10 @@ from pathlib import Path
 import pytest
 
 import odhub
+import odhub.render
 from conftest import ROOT
-from odhub.schemadoc import read_schemas, schema_reference
+from odhub.data.schemas import schema_set
+from odhub.render.schemadoc import schema_reference
 
 SCHEMAS = ROOT / "data/schemas"
 
@@ -37,7 +39,7 @@ def record_schemas() -> dict[str, dict]:
 
 @pytest.fixture(scope="module")
 def records() -> dict[str, object]:
-    return {r.schema_file: r for r in schema_reference(read_schemas(SCHEMAS))}
+    return {r.schema_file: r for r in schema_reference(schema_set(str(SCHEMAS)).documents)}
 
 
 def test_every_record_schema_has_a_section(records: dict) -> None:
@@ -79,7 +81,7 @@ def test_every_field_says_what_it_is(records: dict) -> None:
 
 
 def field_page(model: odhub.Model) -> str:
-    page = next(p for p in odhub.generated_pages(model) if p.path.endswith("data-fields.md"))
+    page = next(p for p in odhub.render.generated_pages(model) if p.path.endswith("data-fields.md"))
     return page.markdown
 
 
@@ -123,5 +125,5 @@ def test_contributor_text_in_a_schema_is_escaped(hub_copy: Path) -> None:
 @pytest.mark.build
 def test_built_reference_page(built_site: Path) -> None:
     html = (built_site / "contribute/data-fields/index.html").read_text(encoding="utf-8")
-    for record in schema_reference(read_schemas(SCHEMAS)):
+    for record in schema_reference(schema_set(str(SCHEMAS)).documents):
         assert f'id="{record.anchor}"' in html

@@ -20,10 +20,10 @@ import yaml
 
 import odhub
 from conftest import BIN, run_odhub
-from odhub import history
-from odhub.diff import diff_models, render_markdown, summary_lines
-from odhub.load import split_front_matter
-from odhub.model import Commitment
+from odhub.cli.diff import diff_models, render_markdown, summary_lines
+from odhub.data import history
+from odhub.data.model import Commitment
+from odhub.data.yamlfile import split_front_matter
 
 REMOVED_CASE_STUDY = "docs/case-studies/open-burkina-cafdo.md"
 

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 
 from hub_edits import line_of, problems_of, reference_rows, replace_in
-from odhub import load
-from odhub.dates import PartialDate
-from odhub.events import by_hub, calendar_events, split, when
-from odhub.i18n import Translator
+from odhub.data import load
+from odhub.data.dates import PartialDate
+from odhub.derive.events import by_hub, calendar_events, split, when
+from odhub.lang.translator import Translator
 
 DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 

@@ -17,8 +17,8 @@ import yaml
 
 from conftest import run_odhub
 from hub_edits import reference_rows
-from odhub import load
-from odhub.exports import LIST_SEPARATOR
+from odhub.data import load
+from odhub.export.exports import LIST_SEPARATOR
 
 pytestmark = pytest.mark.build
 ATOM = "{http://www.w3.org/2005/Atom}"

@@ -10,8 +10,8 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from odhub import geo
-from odhub.geo import GeoFeature
+from odhub.render import geo
+from odhub.render.geo import GeoFeature
 
 SVG_NS = "{http://www.w3.org/2000/svg}"
 NAIROBI = (36.82, -1.29)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from node_tools import VNU, require_file, require_java
-from odhub import fix_theme_markup
+from odhub.render import fix_theme_markup
 
 pytestmark = pytest.mark.build
 

@@ -7,17 +7,18 @@ from pathlib import Path
 
 import pytest
 
-import odhub.i18n as i18n
+import odhub.lang.translator as i18n
 from conftest import run_odhub
-from odhub import generated_pages, load
-from odhub.i18n import Translator
-from odhub.messages import (
+from odhub import load
+from odhub.cli.messages import (
     RUNTIME_MESSAGES,
     python_messages,
     template_messages,
     update_catalogue,
     write_catalogue,
 )
+from odhub.lang.translator import Translator
+from odhub.render import generated_pages
 
 
 def test_strings_are_found_in_templates_and_python() -> None:

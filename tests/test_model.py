@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from hub_edits import reference_rows
-from odhub import load
-from odhub.names import display_name, search_names
+from odhub.data import load
+from odhub.lang.names import display_name, search_names
 
 
 @pytest.fixture(scope="module")

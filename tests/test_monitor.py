@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from odhub import generated_pages, geo, load
+from odhub import load
+from odhub.render import generated_pages, geo
 
 SVG = "{http://www.w3.org/2000/svg}"
 

@@ -17,8 +17,9 @@ import pytest
 import yaml
 
 import odhub
+import odhub.render
 from conftest import ROOT, mkdocs_build
-from odhub import history
+from odhub.data import history
 
 pytestmark = pytest.mark.build
 
@@ -129,8 +130,8 @@ def test_file_dates_give_each_file_its_last_commit(dated_repo: Path) -> None:
 
 def test_page_dates_in_the_sites_language(dated_repo: Path) -> None:
     sources = history.SourceFiles(dated_repo, "docs", "https://example.org/edit/main/")
-    sources.add_generated([odhub.GeneratedPage("things/x.md", "", "data/x.yml"),
-                           odhub.GeneratedPage("things/index.md", "")])
+    sources.add_generated([odhub.render.GeneratedPage("things/x.md", "", "data/x.yml"),
+                           odhub.render.GeneratedPage("things/index.md", "")])
     assert sources.page("old.md") == history.PageSource("docs/old.md", None,
                                                         "February 3, 2020")
     assert sources.page("things/x.md") == history.PageSource(

@@ -7,10 +7,10 @@ import re
 
 import pytest
 
-from odhub import peers
-from odhub.i18n import Translator
-from odhub.model import CaseStudy, Commitment, Country, Model, RegionalHub, Term
-from odhub.render import render
+from odhub.data.model import CaseStudy, Commitment, Country, Model, RegionalHub, Term
+from odhub.derive import peers
+from odhub.lang.translator import Translator
+from odhub.render.markdown import render
 
 T = Translator("en")
 PRINCIPLES = {"p-one": "Principle One", "p-two": "Principle Two"}
@@ -72,7 +72,7 @@ FIXTURE = [
 
 
 def peer_ids(model: Model, iso3: str, kind: str | None = None) -> list[str]:
-    return [p.iso3 for p in model.peers[iso3] if kind is None or p.kind == kind]
+    return [p.iso3 for p in peers.of(model)[iso3] if kind is None or p.kind == kind]
 
 
 def areas(model: Model, facet: str, raw: Country) -> dict[str, list[Commitment]]:
@@ -88,7 +88,7 @@ def areas(model: Model, facet: str, raw: Country) -> dict[str, list[Commitment]]
 def test_every_learning_reason_is_true_to_the_data() -> None:
     model = make_model(FIXTURE)
     checked = 0
-    for iso3, found in model.peers.items():
+    for iso3, found in peers.of(model).items():
         me = model.countries[iso3]
         for peer in found:
             if peer.kind != peers.LEARN:
@@ -133,7 +133,7 @@ def test_who_learns_from_whom() -> None:
 
 def test_reason_wording_for_a_simple_case() -> None:
     model = make_model(FIXTURE)
-    (ccc,) = [p for p in model.peers["AAA"] if p.iso3 == "CCC"]
+    (ccc,) = [p for p in peers.of(model)["AAA"] if p.iso3 == "CCC"]
     reason = peers.explain(ccc, model, T)
     # Ccc's single complete commitment counts under both its principle and its sector.
     assert "completed 1 commitment on Principle Two, where yours is limited" in reason
@@ -145,15 +145,15 @@ def test_withdrawn_commitments_count_for_nothing() -> None:
     # Fff's only commitment was withdrawn: it is neither a gap nor an achievement.
     assert peer_ids(model, "FFF", peers.LEARN) == []
     assert all(p.iso3 != "FFF" or p.kind == peers.NEIGHBOUR
-               for found in model.peers.values() for p in found)
+               for found in peers.of(model).values() for p in found)
 
 
 def test_order_does_not_depend_on_input_order() -> None:
-    expected = make_model(FIXTURE).peers
+    expected = peers.of(make_model(FIXTURE))
     for seed in range(5):
         shuffled = FIXTURE[:]
         random.Random(seed).shuffle(shuffled)
-        assert make_model(shuffled).peers == expected
+        assert peers.of(make_model(shuffled)) == expected
 
 
 def test_ties_are_broken_by_name_not_code() -> None:
@@ -168,7 +168,7 @@ def test_ties_are_broken_by_name_not_code() -> None:
 
 def test_peers_are_matched_once_per_model() -> None:
     model = make_model(FIXTURE)
-    assert model.peers is model.peers
+    assert peers.of(model) is peers.of(model)
 
 
 @pytest.fixture

@@ -8,8 +8,9 @@ from html import unescape
 import markdown
 import pytest
 
-from odhub import generated_pages, load
-from odhub.render import UnsafeURL, escape_text, markdown_link, safe_url
+from odhub import load
+from odhub.render import generated_pages
+from odhub.render.markdown import UnsafeURL, escape_text, markdown_link, safe_url
 
 
 def to_html(text: str) -> str:

@@ -18,7 +18,7 @@ import pytest
 import yaml
 
 from conftest import BIN, ROOT
-from odhub.cli import COMMANDS
+from odhub.cli.main import COMMANDS
 
 GITHUB = ROOT / ".github"
 WORKFLOWS = sorted((GITHUB / "workflows").glob("*.yml"))

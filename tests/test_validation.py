@@ -7,7 +7,7 @@ from pathlib import Path
 
 from conftest import mkdocs_build, run_odhub
 from hub_edits import line_of, problems_of, replace_in
-from odhub import load
+from odhub.data import load
 
 
 def test_bundled_data_is_valid(repo_root: Path) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from odhub.yamlfile import format_path, parse_yaml
+from odhub.data.yamlfile import format_path, parse_yaml
 
 TEXT = """\
 iso3: KEN
