@@ -1,7 +1,8 @@
 """MkDocs hooks: the thin adapter between a MkDocs build and the odhub library.
 
 Everything interesting lives in odhub; these functions only hand it the build's paths
-and put its results where MkDocs expects them.
+and put its results where MkDocs expects them. `odhub build-source` runs the same
+library calls (odhub.site) for engines without hooks, so both give the same site.
 """
 
 from __future__ import annotations
@@ -21,8 +22,7 @@ from mkdocs.structure.pages import Page
 log = logging.getLogger("mkdocs.plugins.odhub")
 
 _odhub: ModuleType | None = None
-_model = None  # odhub.Model, rebuilt in every on_config
-_sources = None  # odhub.SourceFiles: edit links and dates, once per build
+_site = None  # odhub.site.SiteSource, made anew in every on_config
 
 
 def _fresh_odhub() -> ModuleType:
@@ -30,29 +30,28 @@ def _fresh_odhub() -> ModuleType:
     the library (watched under hooks/) must show up without restarting the server."""
     for name in [n for n in sys.modules if n == "odhub" or n.startswith("odhub.")]:
         del sys.modules[name]
-    for layer in ("odhub.data", "odhub.render", "odhub.export"):  # the layers a build uses
-        importlib.import_module(layer)
+    importlib.import_module("odhub.site")  # and the layers below it
     return importlib.import_module("odhub")
 
 
-def _root(config: MkDocsConfig) -> Path:
-    return Path(config.config_file_path).resolve().parent
-
-
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _odhub, _model, _sources
+    global _odhub, _site
     _odhub = _fresh_odhub()
-    _model = None
-    root = _root(config)
-    _sources = _odhub.data.SourceFiles(
-        root, Path(config.docs_dir).resolve().relative_to(root).as_posix(),
-        _edit_base(config), config.theme.get("language", "en"))
+    _site = None
+    root = Path(config.config_file_path).resolve().parent
+    language = config.theme.get("language", "en")
     try:
-        _model = _odhub.load(_root(config), language=config.theme.get("language", "en"))
+        model = _odhub.load(root, language=language)
     except _odhub.InvalidData as err:
         raise PluginError(f"odhub found problems in the hub's data:\n{err}") from None
-    log.debug("odhub: loaded %d countries and %d hubs", len(_model.countries),
-              len(_model.hubs))
+    settings = _odhub.site.SiteSettings(
+        site_url=config.site_url or None, repo_url=config.repo_url,
+        branch=config.extra.get("odhub", {}).get("branch", "main"), language=language)
+    _site = _odhub.site.SiteSource(
+        model, root, docs_dir=Path(config.docs_dir).resolve().relative_to(root).as_posix(),
+        edit_base=settings.edit_base, language=language, site_url=settings.site_url)
+    log.debug("odhub: loaded %d countries and %d hubs", len(model.countries),
+              len(model.hubs))
     return config
 
 
@@ -60,40 +59,25 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 # then see the generated pages like any other page.
 @event_priority(50)
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    assert _odhub is not None and _model is not None
-    links = _odhub.render.SiteLinks(edit_base=_edit_base(config))
-    pages = _odhub.render.generated_pages(_model, config.theme.get("language", "en"), links)
-    assert _sources is not None
-    _sources.add_generated(pages)
-    for page in pages:
-        if files.get_file_from_path(page.path) is not None:
-            raise PluginError(f"docs/{page.path} would hide a generated page; rename or "
-                              "remove the hand-written file")
-        files.append(File.generated(config, page.path, content=page.markdown))
+    assert _odhub is not None and _site is not None
+    try:
+        added = _site.added_files([file.src_uri for file in files])
+    except _odhub.InvalidData as err:
+        raise PluginError(str(err)) from None
+    for file in added:  # generated pages, the map they embed, the exports under data/
+        files.append(File.generated(config, file.path, content=file.content))
     return files
 
 
-def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: object) -> str:
-    assert _odhub is not None and _model is not None
+def on_page_markdown(markdown: str, page: Page, **_: object) -> str:
+    assert _odhub is not None and _site is not None
     try:
-        result = _odhub.render.page_markdown(_model, markdown, page.file.src_uri,
-                                      source_text=page.file.content_string,
-                                      language=config.theme.get("language", "en"))
+        result = _site.page(page.file.src_uri, markdown,
+                            source_text=page.file.content_string)
     except _odhub.InvalidData as err:
         raise PluginError(f"odhub found problems in a page:\n{err}") from None
-    page.meta.update(result.meta)
+    page.meta.update(result.meta)  # tags, revision_date, edit_url (overrides/ reads it)
     return result.markdown
-
-
-def on_page_context(context: dict, page: Page, **_: object) -> dict:
-    """Edit button and "last update" date: generated pages edit their data file."""
-    assert _sources is not None
-    source = _sources.page(page.file.src_uri)
-    if source.edit_url:
-        page.edit_url = source.edit_url
-    if source.updated:
-        page.meta["revision_date"] = source.updated  # shown by Material's source-file.html
-    return context
 
 
 def on_post_page(output: str, **_: object) -> str:
@@ -104,20 +88,3 @@ def on_post_page(output: str, **_: object) -> str:
 def on_post_template(output_content: str, **_: object) -> str:  # 404.html
     assert _odhub is not None
     return _odhub.render.fix_theme_markup(output_content)
-
-
-def on_post_build(config: MkDocsConfig) -> None:
-    """The hub's own open data (CSV, JSON, data package, calendar, feed) into site/data/."""
-    assert _odhub is not None and _model is not None
-    # Nothing here can fail on the data: load() in on_config checked all of it.
-    _odhub.export.write_exports(_model, _root(config),
-                                Path(config.site_dir) / _odhub.export.EXPORT_DIR,
-                                language=config.theme.get("language", "en"),
-                                site_url=config.site_url or None, log=log.info)
-
-
-def _edit_base(config: MkDocsConfig) -> str | None:
-    # Data files live beside docs/, so their edit links come from repo_url, not edit_uri.
-    repo = (config.repo_url or "").rstrip("/")
-    branch = config.extra.get("odhub", {}).get("branch", "main")
-    return f"{repo}/edit/{branch}/" if repo.startswith("https://") else None
