@@ -44,7 +44,8 @@ BIN = Path(sys.executable).parent
 COLUMNS = ("pages", "records", "build s", "floor s", "build/floor", "CPU build/floor",
            "peak MiB",
            "median page KB", "p95 page KB", "search index KB", "site MB", "validate s")
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+# The documented switches of Material's and ProperDocs' banners (not build warnings).
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 
 
 @dataclass

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import run_odhub
 from node_tools import VNU, require_file, require_java
 from odhub.render import fix_theme_markup
 
@@ -42,8 +43,27 @@ def test_theme_markup_repairs_touch_only_the_invalid_attributes() -> None:
             '<input type="text" name="q" autocomplete="off">\n'
             '<label class="md-nav__link" for="__nav_2" tabindex="">Monitor</label>\n'
             '<label for="__nav_3" tabindex="0">About</label>\n'
+            '<label class="md-overlay" for="__drawer" aria-hidden="true"></label>\n'
+            '<label class="md-nav__title"><span aria-hidden="true">x</span></label>\n'
             '<pre><code>&lt;a tabindex=""&gt; autocomplete="off" tabindex=""</code></pre>\n</body>')
     expected = (page.replace(' autocomplete="off">', ">", 1)
                 .replace("<input autocomplete='off' TYPE", "<input TYPE", 1)
-                .replace(' tabindex="">Monitor', ">Monitor", 1))
+                .replace(' tabindex="">Monitor', ">Monitor", 1)
+                .replace('for="__drawer" aria-hidden="true">', 'for="__drawer">', 1))
     assert fix_theme_markup(page) == expected
+
+
+def test_fix_markup_repairs_a_built_site_once(tmp_path: Path) -> None:
+    """`odhub fix-markup SITE`: what the hooks do to each page, for engines without hooks."""
+    (tmp_path / "a").mkdir()
+    broken = '<input type="checkbox" id="__search" autocomplete="off">'
+    (tmp_path / "a/index.html").write_text(broken, encoding="utf-8")
+    (tmp_path / "index.html").write_text("<p>fine</p>", encoding="utf-8")
+    first = run_odhub("fix-markup", str(tmp_path), cwd=tmp_path)
+    assert first.returncode == 0 and "fixed 1 pages" in first.stdout, first.stderr
+    assert (tmp_path / "a/index.html").read_text(encoding="utf-8") == \
+        '<input type="checkbox" id="__search">'
+    again = run_odhub("fix-markup", str(tmp_path), cwd=tmp_path)
+    assert "fixed 0 pages" in again.stdout
+    missing = run_odhub("fix-markup", str(tmp_path / "nowhere"), cwd=tmp_path)
+    assert missing.returncode == 1 and "is not a folder" in missing.stderr
