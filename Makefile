@@ -42,7 +42,7 @@ $(NODE_STAMP): package-lock.json
 test: $(STAMP) $(if $(shell command -v npm),$(NODE_STAMP))  ## run the whole test suite
 	$(BIN)/ruff check hooks scripts tests
 	$(BIN)/lint-imports --no-cache pyproject.toml
-	$(BIN)/pytest -n 2
+	$(BIN)/pytest -n 2 --dist loadgroup  # an xdist_group runs in one worker (test_engines)
 
 offline: $(STAMP)  ## build the offline edition and zip it as odhub-offline.zip
 	$(BIN)/python scripts/build_offline.py

@@ -103,8 +103,9 @@ def build_source(args: argparse.Namespace) -> int:
         print("refusing to write the site source into docs/ or over the hub: pick another "
               "folder, e.g. build/site-source", file=sys.stderr)
         return 1
-    settings = site.read_settings(args.config or root / "mkdocs.yml")
     try:
+        site.check_output_folder(out)  # before the minute of work, not after it
+        settings = site.read_settings(args.config or root / "mkdocs.yml")
         model = load(root, language=settings.language)
         source = site.SiteSource(model, root, edit_base=settings.edit_base,
                                  language=settings.language, site_url=settings.site_url)
@@ -112,7 +113,7 @@ def build_source(args: argparse.Namespace) -> int:
     except InvalidData as err:
         print(err.report(), file=sys.stderr)
         return 1
-    except FileExistsError as err:
+    except (FileExistsError, FileNotFoundError) as err:
         print(f"odhub build-source: {err}", file=sys.stderr)
         return 1
     print(f"wrote {count} files to {out}")
