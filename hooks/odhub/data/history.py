@@ -20,6 +20,8 @@ from typing import Any
 
 from babel.dates import format_date
 
+from odhub.lang.translator import cldr_locale
+
 
 class GitError(Exception):
     """git is missing, the folder is not in a repository, or a revision is unknown."""
@@ -160,4 +162,4 @@ class SourceFiles:
 
 
 def _long_date(when: dt.datetime, language: str) -> str:
-    return format_date(when.date(), format="long", locale=language)
+    return format_date(when.date(), format="long", locale=cldr_locale(language))

@@ -31,6 +31,7 @@ from odhub.data.model import (
     RegionalHub,
     Term,
 )
+from odhub.data.translations import translated
 from odhub.data.yamlfile import (
     FieldPath,
     YamlDocument,
@@ -137,10 +138,11 @@ class _Loader:
             return terms
         for index, item in enumerate(document.data):
             if self.unique(terms, item["id"], document, (index, "id")):
+                text, untranslated = translated(item, ("title", "summary"), self.language)
                 terms[item["id"]] = Term(
-                    id=item["id"], title=item["title"], summary=item["summary"],
+                    id=item["id"], title=text["title"], summary=text["summary"],
                     number=item.get("number"), sources=tuple(item.get("sources", ())),
-                    as_of=item.get("as_of"),
+                    as_of=item.get("as_of"), untranslated=untranslated,
                 )
         return terms
 
@@ -155,8 +157,10 @@ class _Loader:
             if not self.file_matches(document, file, raw["id"], ("id",)):
                 self.broken["hub"].add(raw["id"])
                 continue
+            text, untranslated = translated(raw, ("name", "region", "summary"), self.language)
             hubs[raw["id"]] = RegionalHub(
-                id=raw["id"], name=raw["name"], region=raw["region"], summary=raw["summary"],
+                id=raw["id"], name=text["name"], region=text["region"],
+                summary=text["summary"], untranslated=untranslated,
                 organisations=tuple(
                     Organisation(
                         name=o["name"], role=o["role"], confirmed_hub=o["confirmed_hub"],

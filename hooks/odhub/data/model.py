@@ -10,8 +10,11 @@ from urllib.parse import urlsplit
 from odhub.data.dates import PartialDate
 from odhub.data.news import Post
 from odhub.lang.names import ascii_fold
+from odhub.lang.translator import N_
 
 COMMITMENT_STATUSES = ("not-started", "limited", "substantial", "complete", "withdrawn")
+# Levels of local government and of guidance: ids in data, shown translated as words.
+LOCAL_LEVELS = (N_("state"), N_("city"), N_("municipality"))
 
 
 def source_label(url: str) -> str:
@@ -33,6 +36,8 @@ class Term:
     number: int | None = None
     sources: tuple[str, ...] = ()
     as_of: str | None = None
+    # Fields shown in English because the edition's language has no translation of them.
+    untranslated: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -152,6 +157,8 @@ class RegionalHub:
     sources: tuple[str, ...]
     as_of: str
     source_file: str
+    # Fields shown in English because the edition's language has no translation of them.
+    untranslated: tuple[str, ...] = ()
 
     @property
     def page(self) -> str:
