@@ -8,6 +8,7 @@ from functools import cache, cached_property
 from urllib.parse import urlsplit
 
 from odhub.data.dates import PartialDate
+from odhub.data.editions import PageTranslation
 from odhub.data.news import Post
 from odhub.lang.names import ascii_fold
 from odhub.lang.translator import N_
@@ -243,6 +244,12 @@ class Model:
     schemas: dict[str, dict] = field(default_factory=dict)
     # Views the derive layer computes from this model (e.g. peers), kept for the build.
     derived: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
+    # The edition this model was loaded for, and every edition the hub has.
+    language: str = "en"
+    languages: tuple[str, ...] = ("en",)
+    # Hand-written English pages (docs-relative) and their translations by language.
+    hand_written: list[str] = field(default_factory=list)
+    page_translations: dict[str, dict[str, PageTranslation]] = field(default_factory=dict)
 
     # Derived indexes: computed on first use and kept for the rest of the build.
 
