@@ -75,8 +75,13 @@ def edition_files(src_uris: Iterable[str], language: str,
     return EditionFiles(tuple(remove), replace)
 
 
-def hand_written_pages(docs: Path, languages: Iterable[str]) -> list[str]:
-    """The English hand-written pages (docs-relative), translations left out."""
+def hand_written_pages(docs: Path, languages: Iterable[str]) -> dict[str, str]:
+    """The English hand-written pages (docs-relative), translations left out, each with
+    the hash a translation of its current version records."""
     known = tuple(languages)
-    return sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md")
-                  if split_translation(p.relative_to(docs).as_posix(), known) is None)
+    pages = {}
+    for file in sorted(docs.rglob("*.md")):
+        src = file.relative_to(docs).as_posix()
+        if split_translation(src, known) is None:
+            pages[src] = blob_hash(file.read_bytes())
+    return pages

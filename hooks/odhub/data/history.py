@@ -149,6 +149,11 @@ class SourceFiles:
         for page in pages:
             self.generated[page.path] = getattr(page, "source_file", None)
 
+    def add_translations(self, replaced: dict[str, str]) -> None:
+        """Pages an edition builds from a translation: edit and date that file."""
+        for english, translation in replaced.items():
+            self.generated[english] = f"{self.docs_dir}/{translation}"
+
     def page(self, src_uri: str) -> PageSource:
         if src_uri in self.generated:
             source = self.generated[src_uri]

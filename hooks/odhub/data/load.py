@@ -121,7 +121,7 @@ class _Loader:
         docs = self.root / "docs"
         model.language, model.languages = self.language, self.languages
         model.hand_written = editions.hand_written_pages(docs, self.languages) \
-            if docs.is_dir() else []
+            if docs.is_dir() else {}
         model.page_translations = self.page_translations(docs, model.hand_written)
         model.case_studies = self.case_studies(docs / "case-studies", model)
         model.guidance = self.guidance_pages(docs / "guidance", model)
@@ -234,11 +234,10 @@ class _Loader:
             )
         return found
 
-    def page_translations(self, docs: Path, english: list[str]
+    def page_translations(self, docs: Path, english: dict[str, str]
                           ) -> dict[str, dict[str, editions.PageTranslation]]:
         """Every docs/<page>.<lang>.md, checked, with the English version it matches."""
         found: dict[str, dict[str, editions.PageTranslation]] = {}
-        known = set(english)
         for file in sorted(docs.rglob("*.md")) if docs.is_dir() else []:
             src = file.relative_to(docs).as_posix()
             pair = editions.split_translation(src, self.languages)
@@ -246,7 +245,7 @@ class _Loader:
                 continue
             english_src, language = pair
             document = self.front_matter(file, "translation")
-            if english_src not in known:
+            if english_src not in english:
                 self.problems.append(Problem(self.display(file), 1, "", f"translates "
                                              f"docs/{english_src}, which does not exist"))
                 continue
@@ -256,7 +255,7 @@ class _Loader:
             found.setdefault(english_src, {})[language] = editions.PageTranslation(
                 english_src=english_src, src_uri=src, language=language,
                 translation_of=raw.get("translation_of"),
-                english_hash=editions.blob_hash((docs / english_src).read_bytes()),
+                english_hash=english[english_src],
                 front_matter=dict(raw))
         return found
 

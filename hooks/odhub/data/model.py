@@ -247,8 +247,9 @@ class Model:
     # The edition this model was loaded for, and every edition the hub has.
     language: str = "en"
     languages: tuple[str, ...] = ("en",)
-    # Hand-written English pages (docs-relative) and their translations by language.
-    hand_written: list[str] = field(default_factory=list)
+    # Hand-written English pages (docs-relative -> hash of the current version), and their
+    # translations by language.
+    hand_written: dict[str, str] = field(default_factory=dict)
     page_translations: dict[str, dict[str, PageTranslation]] = field(default_factory=dict)
 
     # Derived indexes: computed on first use and kept for the rest of the build.
