@@ -31,7 +31,8 @@ def _fresh_odhub() -> ModuleType:
     the library (watched under hooks/) must show up without restarting the server."""
     for name in [n for n in sys.modules if n == "odhub" or n.startswith("odhub.")]:
         del sys.modules[name]
-    for layer in ("odhub.lang", "odhub.data", "odhub.render", "odhub.export"):  # the layers a build uses
+    # the layers a build uses
+    for layer in ("odhub.lang", "odhub.data", "odhub.render", "odhub.export"):
         importlib.import_module(layer)
     return importlib.import_module("odhub")
 

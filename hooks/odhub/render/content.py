@@ -11,10 +11,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from odhub.data.model import Model
-from odhub.derive import related
 from babel import Locale
 
+from odhub.data.model import Model
+from odhub.derive import related
 from odhub.lang.translator import SOURCE_LANGUAGE, Translator, cldr_locale
 from odhub.render.markdown import render
 from odhub.render.shortcodes import expand_shortcodes
