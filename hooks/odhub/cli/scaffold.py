@@ -19,14 +19,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
 
 from odhub.lang import names
 from odhub.lang.translator import Translator
-from odhub.render.markdown import TEMPLATES
 
 LEVELS = ("introductory", "intermediate", "advanced")
 EVENT_KINDS = ("conference", "workshop", "campaign", "launch", "publication", "announcement",
@@ -55,9 +56,9 @@ def _environment() -> Environment:
     # These templates write YAML and Markdown *source* files for coordinators, not pages:
     # no Markdown escaping (it would litter the file with backslashes). Every value from
     # the command line goes through |yaml (a JSON string, valid YAML) or is a checked id.
-    env = Environment(loader=FileSystemLoader(str(TEMPLATES / "scaffold")),
-                      undefined=StrictUndefined, keep_trailing_newline=True,
-                      trim_blocks=True, lstrip_blocks=True, autoescape=False)
+    from odhub.render.environment import make_environment  # only when writing a file
+
+    env = make_environment(("scaffold",), autoescape=False, keep_trailing_newline=True)
     env.filters["yaml"] = lambda value: json.dumps(value, ensure_ascii=False)
     return env
 

@@ -41,7 +41,3 @@ class Translator:
     def ngettext(self, singular: str, plural: str, count: int, **values: Any) -> str:
         key = singular if count == 1 else plural
         return self.gettext(key, count=count, **values)
-
-
-def translator(language: str = "en") -> Translator:
-    return Translator(language)

@@ -1,14 +1,18 @@
-"""Jinja environments for SVG and raw-HTML fragments, shared by maps, charts and pages.
+"""The one Jinja environment factory: every template of the library is loaded through it.
 
-These fragments are XML/HTML, not Markdown, so they use plain autoescaping (render.py's
-environment adds Markdown escaping, which would show up as backslashes here).
+Page templates (Markdown) add Markdown escaping as their finalize step (see markdown.py);
+SVG, HTML and XML fragments use plain autoescaping (Markdown escapes would show up as
+backslashes there); scaffold templates write source files, so they escape nothing and
+pass every value through a |yaml filter instead.
 """
 
 from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import jinja2
 
@@ -19,16 +23,27 @@ _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 SVG_ID = re.compile(r"^[A-Za-z][A-Za-z0-9_.-]*$")
 
 
-@functools.cache
-def environment(folder: str) -> jinja2.Environment:
-    """One autoescaping environment per template folder (e.g. "svg", "html"), built once."""
+def make_environment(folders: tuple[str, ...], *, autoescape: bool = True,
+                     finalize: Callable[[Any], Any] | None = None,
+                     keep_trailing_newline: bool = False) -> jinja2.Environment:
+    """An environment over the given template folders (relative to templates/), with the
+    settings every template here assumes: undefined names fail, block tags leave no
+    blank lines. Callers cache what they build."""
     return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(TEMPLATES / folder)),
-        autoescape=True,
+        loader=jinja2.FileSystemLoader([str(TEMPLATES / folder) for folder in folders]),
+        autoescape=autoescape,
+        finalize=finalize,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        keep_trailing_newline=keep_trailing_newline,
     )
+
+
+@functools.cache
+def environment(folder: str) -> jinja2.Environment:
+    """One autoescaping environment per fragment folder (e.g. "svg", "html"), built once."""
+    return make_environment((folder,))
 
 
 def xml_text(text: object) -> str:

@@ -17,12 +17,12 @@ from typing import Any
 from urllib.parse import quote, urlsplit
 
 from babel import Locale
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment
 from markupsafe import Markup
 
 from odhub.data.model import source_label
 from odhub.lang.translator import Translator
-from odhub.render.environment import TEMPLATES
+from odhub.render.environment import make_environment
 
 ALLOWED_SCHEMES = ("http", "https", "mailto")
 # Exactly the characters Python-Markdown (with tables) lets a backslash escape.
@@ -89,16 +89,8 @@ def language_name(code: str, language: str = "en") -> str:
 @cache
 def environment() -> Environment:
     """One sandbox-free environment for our own template files, built once per process."""
-    env = Environment(
-        # Page templates by bare name; shortcode, scaffold and CLI ones by folder.
-        loader=FileSystemLoader([str(TEMPLATES / "pages"), str(TEMPLATES)]),
-        autoescape=True,
-        finalize=escape_text,
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
+    # Page templates by bare name; shortcode and CLI ones by folder.
+    env = make_environment(("pages", ""), finalize=escape_text, keep_trailing_newline=True)
     env.filters.update(
         join=_join,
         url=safe_url,
