@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 STAMP := $(VENV)/.installed
 
-.PHONY: site test serve validate clean bench offline
+.PHONY: site test test-fast serve validate clean bench offline
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,9 @@ test: $(STAMP) $(if $(shell command -v npm),$(NODE_STAMP))  ## run the whole tes
 	$(BIN)/ruff check hooks scripts tests
 	$(BIN)/lint-imports --no-cache pyproject.toml
 	$(BIN)/pytest -n 2
+
+test-fast: $(STAMP)  ## the library's unit tests only, in seconds, while you edit
+	$(BIN)/pytest -q tests/unit -m 'not build and not browser'
 
 offline: $(STAMP)  ## build the offline edition and zip it as odhub-offline.zip
 	$(BIN)/python scripts/build_offline.py

@@ -90,7 +90,3 @@ class Translator:
         """The form the language's plural rule picks for count; {count} is filled in."""
         text = self._translations.ngettext(singular, plural, count)
         return text.format(count=count, **values)
-
-
-def translator(language: str = SOURCE_LANGUAGE) -> Translator:
-    return Translator(language)

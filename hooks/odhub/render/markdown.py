@@ -19,13 +19,13 @@ from urllib.parse import quote, urlsplit
 from babel import Locale
 from babel.dates import format_skeleton
 from babel.numbers import format_decimal
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment
 from markupsafe import Markup
 
 from odhub.data.dates import PartialDate
 from odhub.data.model import source_label
 from odhub.lang.translator import Translator, cldr_locale
-from odhub.render.environment import TEMPLATES, install_translator
+from odhub.render.environment import make_environment
 
 ALLOWED_SCHEMES = ("http", "https", "mailto")
 # Exactly the characters Python-Markdown (with tables) lets a backslash escape.
@@ -109,18 +109,9 @@ def local_date(value: Any, language: str = "en") -> str:
 def environment(language: str = "en") -> Environment:
     """One sandbox-free environment for our own template files per language, built once
     per process; gettext comes through jinja2.ext.i18n."""
-    env = Environment(
-        # Page templates by bare name; shortcode, scaffold and CLI ones by folder.
-        loader=FileSystemLoader([str(TEMPLATES / "pages"), str(TEMPLATES)]),
-        autoescape=True,
-        finalize=escape_text,
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        extensions=["jinja2.ext.i18n"],
-    )
-    install_translator(env, Translator(language))
+    # Page templates by bare name; shortcode and CLI ones by folder.
+    env = make_environment(("pages", ""), finalize=escape_text, keep_trailing_newline=True,
+                           language=language)
     env.filters.update(
         join=_join,
         url=safe_url,

@@ -27,7 +27,7 @@ from offline_support import OfflineEdition
 
 pytestmark = [pytest.mark.build, pytest.mark.browser]
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 EXPLORER = "case-studies/index.html"
 SEARCH_COUNTRY = "KEN"
 # A word written in case studies; the test checks that some case study still contains it.
