@@ -13,8 +13,11 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[site,test]'
 	touch $(STAMP)
 
-site: $(STAMP)  ## build the site from the bundled content into site/
-	$(BIN)/mkdocs build --strict
+EDITIONS := mkdocs.yml mkdocs.es.yml mkdocs.fr.yml
+
+# English first: its build empties site/, then each other edition fills site/<lang>/.
+site: $(STAMP)  ## build every edition (English at site/, Spanish and French at site/es/, site/fr/)
+	for config in $(EDITIONS); do $(BIN)/mkdocs build --strict -q -f $$config || exit 1; done
 
 # The npm tools the HTML and accessibility tests use; where npm is missing those tests
 # skip with a reason (and fail under CI, whose .ci/run installs npm).

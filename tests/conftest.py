@@ -21,7 +21,8 @@ from run_once import once_per_run
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 # What a hub needs to build; copied so tests can break data without touching the repo.
-HUB_PARTS = ("data", "docs", "hooks", "overrides", "mkdocs.yml")
+HUB_PARTS = ("data", "docs", "hooks", "overrides", "mkdocs.yml", "mkdocs.es.yml",
+             "mkdocs.fr.yml", "babel.cfg")
 
 
 @pytest.fixture(scope="session")

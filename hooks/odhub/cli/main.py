@@ -31,7 +31,23 @@ def validate(args: argparse.Namespace) -> int:
         return 1
     print(f"ok: {len(model.countries)} countries, {len(model.hubs)} hubs, "
           f"{len(model.case_studies)} case studies, {len(model.guidance)} guidance pages")
+    _translation_notices(args.root)
     return 0
+
+
+def _translation_notices(root: Path) -> None:
+    """What the other editions show in English for want of a translation: notices only."""
+    from odhub.data.translations import missing_translations
+    from odhub.lang.translator import languages
+
+    missing = missing_translations(root, languages())
+    for notice in missing:
+        print(f"notice: {notice}")
+    by_language: dict[str, int] = {}
+    for notice in missing:
+        by_language[notice.language] = by_language.get(notice.language, 0) + 1
+    for language, count in sorted(by_language.items()):
+        print(f"notice: {language}: {count} records with text shown in English")
 
 
 def generate(args: argparse.Namespace) -> int:
@@ -137,17 +153,30 @@ def new(args: argparse.Namespace) -> int:
 
 
 def messages(args: argparse.Namespace) -> int:
-    from odhub.cli.messages import update_catalogue, write_catalogue
+    from odhub.cli import messages as babel_messages
+    from odhub.lang.translator import SOURCE_LANGUAGE, languages
 
-    update = update_catalogue(args.language)
-    if args.check:
-        for message in update.added:
-            print(f"{update.path.name}: missing: {message!r}", file=sys.stderr)
-        return 1 if update.added else 0
-    write_catalogue(update)
-    print(f"{update.path}: {len(update.catalogue)} strings, {len(update.added)} new, "
-          f"{update.untranslated} untranslated, {len(update.obsolete)} no longer used")
-    return 0
+    root: Path = args.root
+    template = babel_messages.extract(root)
+    wanted = args.language or [code for code in languages() if code != SOURCE_LANGUAGE]
+    problems = 0
+    if not args.check:
+        babel_messages.write_catalogue(template, root / babel_messages.TEMPLATE)
+    for language in wanted:
+        update = babel_messages.update_catalogue(language, template)
+        if args.check:
+            for message in update.untranslated:
+                problems += 1
+                print(f"{babel_messages.locations(message)}: {language}: not translated: "
+                      f"{babel_messages.message_text(message)!r}", file=sys.stderr)
+            continue
+        babel_messages.write_catalogue(update.catalogue, update.path)
+        print(f"{update.path}: {len(template)} strings, {len(update.added)} new, "
+              f"{len(update.untranslated)} untranslated, {len(update.obsolete)} no longer used")
+    if args.check and problems:
+        print(f"{problems} strings need a translation; run `odhub messages`, then translate "
+              "the empty msgstr entries", file=sys.stderr)
+    return 1 if problems else 0
 
 
 def _generate_arguments(parser: argparse.ArgumentParser) -> None:
@@ -156,9 +185,12 @@ def _generate_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _messages_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--language", required=True, help="language code, e.g. fr or es")
+    parser.add_argument("--language", action="append", default=None,
+                        help="language code, e.g. es; repeat for several; a new one starts a "
+                             "catalogue (default: every language that has one)")
     parser.add_argument("--check", action="store_true",
-                        help="change nothing; exit 1 if strings are missing from the catalogue")
+                        help="change nothing; exit 1 listing each string (file:line) that a "
+                             "catalogue lacks or leaves untranslated")
 
 
 def _no_arguments(parser: argparse.ArgumentParser) -> None:
@@ -177,7 +209,8 @@ SUBCOMMANDS = {
                "feed) without building the site", _export_arguments, export),
     "new": ("start a case study, guidance page, country or event from a template with TODO "
             "markers (never overwrites)", _new_arguments, new),
-    "messages": ("update locales/<language>.json with every translatable string",
+    "messages": ("extract every translatable string (messages.pot) and merge it into each "
+                 "language's catalogue (.po), as pybabel extract and update do",
                  _messages_arguments, messages),
 }
 

@@ -16,6 +16,8 @@ from typing import Any
 
 import jinja2
 
+from odhub.lang.translator import SOURCE_LANGUAGE, Translator
+
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
 # Characters XML 1.0 forbids even when escaped; untrusted text could carry them.
@@ -25,11 +27,12 @@ SVG_ID = re.compile(r"^[A-Za-z][A-Za-z0-9_.-]*$")
 
 def make_environment(folders: tuple[str, ...], *, autoescape: bool = True,
                      finalize: Callable[[Any], Any] | None = None,
-                     keep_trailing_newline: bool = False) -> jinja2.Environment:
+                     keep_trailing_newline: bool = False,
+                     language: str = SOURCE_LANGUAGE) -> jinja2.Environment:
     """An environment over the given template folders (relative to templates/), with the
     settings every template here assumes: undefined names fail, block tags leave no
-    blank lines. Callers cache what they build."""
-    return jinja2.Environment(
+    blank lines, gettext in the language given. Callers cache what they build."""
+    env = jinja2.Environment(
         loader=jinja2.FileSystemLoader([str(TEMPLATES / folder) for folder in folders]),
         autoescape=autoescape,
         finalize=finalize,
@@ -37,13 +40,25 @@ def make_environment(folders: tuple[str, ...], *, autoescape: bool = True,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=keep_trailing_newline,
+        extensions=["jinja2.ext.i18n"],
     )
+    install_translator(env, Translator(language))
+    return env
+
+
+def install_translator(env: jinja2.Environment, translator: Translator) -> None:
+    """gettext for templates through jinja2.ext.i18n (as MkDocs' own localization does):
+    `_("text {name}", name=...)`, and `_n(singular, plural, count)` for plurals."""
+    env.install_gettext_callables(  # type: ignore[attr-defined]
+        gettext=translator.gettext, ngettext=translator.ngettext, newstyle=False)
+    env.globals["_n"] = translator.ngettext
 
 
 @functools.cache
-def environment(folder: str) -> jinja2.Environment:
-    """One autoescaping environment per fragment folder (e.g. "svg", "html"), built once."""
-    return make_environment((folder,))
+def environment(folder: str, language: str = SOURCE_LANGUAGE) -> jinja2.Environment:
+    """One autoescaping environment per fragment folder (e.g. "svg", "html") and language,
+    built once."""
+    return make_environment((folder,), language=language)
 
 
 def xml_text(text: object) -> str:
