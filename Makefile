@@ -9,7 +9,8 @@ export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 STAMP := $(VENV)/.installed
 
-.PHONY: site site-properdocs site-zensical site-source test serve validate clean bench offline
+.PHONY: site site-properdocs site-zensical site-source test test-fast serve validate clean \
+	bench offline
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -17,18 +18,23 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[site,engines,test]'
 	touch $(STAMP)
 
-site: $(STAMP)  ## build the site from the bundled content into site/
-	$(BIN)/mkdocs build --strict
+EDITIONS := mkdocs.yml mkdocs.es.yml mkdocs.fr.yml
+
+# English first: its build empties site/, then each other edition fills site/<lang>/.
+site: $(STAMP)  ## build every edition (English at site/, Spanish and French at site/es/, site/fr/)
+	for config in $(EDITIONS); do $(BIN)/mkdocs build --strict -q -f $$config || exit 1; done
 
 # The same site with the other engines (README: "Engines"). ProperDocs runs the hooks as
 # MkDocs does; Zensical runs none, so it builds the complete source odhub writes.
-site-properdocs: $(STAMP)  ## build with ProperDocs into site-properdocs/
-	$(BIN)/properdocs build --strict -d site-properdocs
+site-properdocs: $(STAMP)  ## build every edition with ProperDocs into site-properdocs/
+	$(BIN)/properdocs build --strict -q -d site-properdocs
+	for lang in es fr; do \
+	  $(BIN)/properdocs build --strict -q -f mkdocs.$$lang.yml -d site-properdocs/$$lang || exit 1; done
 
 site-source: $(STAMP)  ## write the complete site source for engines without hooks
 	$(BIN)/odhub build-source build/site-source --config mkdocs.zensical.yml
 
-site-zensical: site-source  ## build with Zensical (classic look) into site-zensical/
+site-zensical: site-source  ## build the English edition with Zensical (classic look) into site-zensical/
 	$(BIN)/zensical build --strict -f mkdocs.zensical.yml
 	$(BIN)/odhub fix-markup site-zensical
 
@@ -42,7 +48,10 @@ $(NODE_STAMP): package-lock.json
 test: $(STAMP) $(if $(shell command -v npm),$(NODE_STAMP))  ## run the whole test suite
 	$(BIN)/ruff check hooks scripts tests
 	$(BIN)/lint-imports --no-cache pyproject.toml
-	$(BIN)/pytest -n 2 --dist loadgroup  # an xdist_group runs in one worker (test_engines)
+	$(BIN)/pytest -n 2
+
+test-fast: $(STAMP)  ## the library's unit tests only, in seconds, while you edit
+	$(BIN)/pytest -q tests/unit -m 'not build and not browser'
 
 offline: $(STAMP)  ## build the offline edition and zip it as odhub-offline.zip
 	$(BIN)/python scripts/build_offline.py

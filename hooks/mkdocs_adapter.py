@@ -17,6 +17,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 log = logging.getLogger("mkdocs.plugins.odhub")
@@ -34,22 +35,29 @@ def _fresh_odhub() -> ModuleType:
     return importlib.import_module("odhub")
 
 
+def _language(config: MkDocsConfig) -> str:
+    return config.theme.get("language", "en")  # the edition: mkdocs.es.yml sets es
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _odhub, _site
     _odhub = _fresh_odhub()
     _site = None
     root = Path(config.config_file_path).resolve().parent
-    language = config.theme.get("language", "en")
+    # The editions share mkdocs.yml's texts; the catalogue translates them.
+    t = _odhub.lang.Translator(_language(config))
+    config.site_description = t.gettext((config.site_description or "").strip()) or None
+    config.copyright = t.gettext((config.copyright or "").strip()) or None
     try:
-        model = _odhub.load(root, language=language)
+        model = _odhub.load(root, language=_language(config))
     except _odhub.InvalidData as err:
         raise PluginError(f"odhub found problems in the hub's data:\n{err}") from None
     settings = _odhub.site.SiteSettings(
         site_url=config.site_url or None, repo_url=config.repo_url,
-        branch=config.extra.get("odhub", {}).get("branch", "main"), language=language)
+        branch=config.extra.get("odhub", {}).get("branch", "main"), language=model.language)
     _site = _odhub.site.SiteSource(
         model, root, docs_dir=Path(config.docs_dir).resolve().relative_to(root).as_posix(),
-        edit_base=settings.edit_base, language=language, site_url=settings.site_url)
+        edit_base=settings.edit_base, site_url=settings.site_url)
     log.debug("odhub: loaded %d countries and %d hubs", len(model.countries),
               len(model.hubs))
     return config
@@ -60,6 +68,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 @event_priority(50)
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     assert _odhub is not None and _site is not None
+    # Translations (page.es.md) stand in for their English pages in their edition only.
+    edition = _site.edition([f.src_uri for f in files])
+    for src in edition.remove:
+        files.remove(files.get_file_from_path(src))
+    for english, translation in edition.replace.items():
+        files.remove(files.get_file_from_path(english))
+        files.append(File.generated(config, english,
+                                    abs_src_path=str(Path(config.docs_dir) / translation)))
     try:
         added = _site.added_files([file.src_uri for file in files])
     except _odhub.InvalidData as err:
@@ -78,6 +94,21 @@ def on_page_markdown(markdown: str, page: Page, **_: object) -> str:
         raise PluginError(f"odhub found problems in a page:\n{err}") from None
     page.meta.update(result.meta)  # tags, revision_date, edit_url (overrides/ reads it)
     return result.markdown
+
+
+def on_nav(nav: Navigation, **_: object) -> Navigation:
+    """The navigation titles of mkdocs.yml, in the edition's language."""
+    assert _odhub is not None and _site is not None
+    t = _odhub.lang.Translator(_site.model.language)
+
+    def translate(items: list) -> None:
+        for item in items:
+            if "title" in vars(item) and item.title:  # set from mkdocs.yml, not the page
+                item.title = t.gettext(item.title)
+            translate(getattr(item, "children", None) or [])
+
+    translate(nav.items)
+    return nav
 
 
 def on_post_page(output: str, **_: object) -> str:

@@ -28,12 +28,12 @@ import pytest
 import yaml
 
 import odhub
-from conftest import BIN, QUIET_BANNERS, ROOT, copy_hub, mkdocs_build, run_odhub
+from conftest import BIN, EDITIONS, QUIET_BANNERS, ROOT, copy_hub, mkdocs_build, run_odhub
 from node_tools import AXE, VNU, require_file, require_java
 from odhub.export import EXPORT_DIR
+from run_once import once_per_run
 
-# One worker builds the three sites once (`make test` runs pytest with --dist loadgroup).
-pytestmark = [pytest.mark.build, pytest.mark.xdist_group("engines")]
+pytestmark = pytest.mark.build
 
 DIFFERENCES = yaml.safe_load((Path(__file__).parent / "engine_differences.yml")
                              .read_text(encoding="utf-8"))
@@ -62,40 +62,44 @@ def _run(command: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
     return result
 
 
-@pytest.fixture(scope="module")
-def properdocs_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    site = tmp_path_factory.mktemp("properdocs")
+def _properdocs_build(site: Path) -> None:
     result = _run([str(BIN / "properdocs"), "build", "--strict", "-f",
                    str(ROOT / "mkdocs.yml"), "-d", str(site)], cwd=ROOT)
     assert "WARNING" not in result.stderr, result.stderr
-    return site
 
 
-@pytest.fixture(scope="module")
-def zensical_hub(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A copy of the hub for Zensical (it keeps a cache beside its config), holding the
-    source `odhub build-source` wrote from the repository itself: pages carry the same
-    git dates as the MkDocs build."""
-    hub = copy_hub(tmp_path_factory.mktemp("zensical") / "hub")
+@pytest.fixture(scope="session")
+def properdocs_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The English edition built by ProperDocs, once per run for every xdist worker."""
+    return once_per_run(tmp_path_factory, "site-properdocs", _properdocs_build)
+
+
+def _zensical_build(folder: Path) -> None:
+    """What `make site-zensical` does, in a copy of the hub (Zensical keeps a cache beside
+    its config). The source is written from the repository itself, so pages carry the
+    same git dates as the MkDocs build."""
+    hub = copy_hub(folder / "hub")
     shutil.rmtree(hub / "docs")  # Zensical reads only the written source
+    config = hub / "mkdocs.zensical.yml"
     _run([str(BIN / "odhub"), "--root", str(ROOT), "build-source",
-          str(hub / "build" / "site-source"), "--config", str(hub / "mkdocs.zensical.yml")],
-         cwd=hub)
-    return hub
-
-
-@pytest.fixture(scope="module")
-def zensical_site(zensical_hub: Path) -> Path:
-    """What `make site-zensical` does, on that source."""
-    hub = zensical_hub
-    result = _run([str(BIN / "zensical"), "build", "--strict", "-f",
-                   str(hub / "mkdocs.zensical.yml")], cwd=hub)
+          str(hub / "build" / "site-source"), "--config", str(config)], cwd=hub)
+    result = _run([str(BIN / "zensical"), "build", "--strict", "-f", str(config)], cwd=hub)
     assert "No issues found" in result.stdout + result.stderr, result.stdout
     _run([str(BIN / "odhub"), "fix-markup", str(hub / "site-zensical")], cwd=hub)
-    return hub / "site-zensical"
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
+def zensical_hub(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The hub copy Zensical built in: build/site-source and site-zensical inside."""
+    return once_per_run(tmp_path_factory, "site-zensical", _zensical_build) / "hub"
+
+
+@pytest.fixture(scope="session")
+def zensical_site(zensical_hub: Path) -> Path:
+    return zensical_hub / "site-zensical"
+
+
+@pytest.fixture(scope="session")
 def sites(built_site: Path, properdocs_site: Path, zensical_site: Path) -> dict[str, Path]:
     return {"mkdocs": built_site, "properdocs": properdocs_site, "zensical": zensical_site}
 
@@ -173,8 +177,18 @@ def chrome_for(engine: str) -> list[tuple[str, str]]:
     return [tuple(rule["selector"].split(".", 1)) for rule in rules]  # type: ignore[misc]
 
 
+# The MkDocs build holds every edition; the others are compared with its English one.
+OTHER_EDITIONS = tuple(f"{folder}/" for _config, folder in EDITIONS.values() if folder != ".")
+
+
+def site_files(site: Path) -> dict[str, Path]:
+    """Files of the English edition by site path."""
+    return {rel: path for path in site.rglob("*") if path.is_file()
+            and not (rel := path.relative_to(site).as_posix()).startswith(OTHER_EDITIONS)}
+
+
 def html_pages(site: Path) -> set[str]:
-    return {p.relative_to(site).as_posix() for p in site.rglob("*.html")}
+    return {rel for rel in site_files(site) if rel.endswith(".html")}
 
 
 # -- parity ----------------------------------------------------------------------------
@@ -241,10 +255,9 @@ def test_generated_pages_edit_their_data_file_on_zensical(zensical_site: Path) -
 def test_same_files_of_our_own_and_identical_exports(sites: dict[str, Path],
                                                      engine: str) -> None:
     def files(name: str) -> dict[str, Path]:
-        site = sites[name]
         skip = DIFFERENCES["theme_files"][name]
-        return {rel: path for path in site.rglob("*") if path.is_file()
-                and not (rel := path.relative_to(site).as_posix()).endswith(".html")
+        return {rel: path for rel, path in site_files(sites[name]).items()
+                if not rel.endswith(".html")
                 and not any(fnmatch.fnmatch(rel, pattern) for pattern in skip)}
 
     ours, theirs = files("mkdocs"), files(engine)
@@ -259,10 +272,8 @@ def test_same_files_of_our_own_and_identical_exports(sites: dict[str, Path],
 @pytest.mark.parametrize("engine", ENGINES)
 def test_theme_only_files_are_listed_truly(sites: dict[str, Path], engine: str) -> None:
     for name in ("mkdocs", engine):
-        site = sites[name]
         for pattern in DIFFERENCES["theme_files"][name]:
-            assert any(fnmatch.fnmatch(p.relative_to(site).as_posix(), pattern)
-                       for p in site.rglob("*") if p.is_file()), \
+            assert any(fnmatch.fnmatch(rel, pattern) for rel in site_files(sites[name])), \
                 f"{pattern} matches nothing in the {name} build: remove it from the list"
 
 
