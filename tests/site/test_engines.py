@@ -381,28 +381,38 @@ def test_zensical_search_dialog_has_only_the_listed_wcag_violations(
 
 # -- search ----------------------------------------------------------------------------
 
+# Each result links its page with ?h=<the query it answers>.
 READ_HITS = """() => {
   const hits = [];
   const walk = root => root.querySelectorAll("*").forEach(el => {
     if (el.shadowRoot) walk(el.shadowRoot);
-    if (el.matches("a[role=option]")) hits.push(new URL(el.href).pathname);
+    if (el.matches("a[role=option]")) {
+      const url = new URL(el.href);
+      hits.push([url.pathname, url.searchParams.get("h")]);
+    }
   });
   walk(document);
   return hits;
 }"""
 
 
+# The dialog opens in a shadow root; keys typed before its box has focus are lost.
+SEARCH_BOX_FOCUSED = """() => [...document.querySelectorAll("body > *")].some(
+  el => el.shadowRoot && el.shadowRoot.activeElement
+        && el.shadowRoot.activeElement.matches("input[role=combobox]"))"""
+
+
 def _search(page, text: str) -> list[str]:
+    page.wait_for_load_state("load")
     page.click(".md-search__button")
+    page.wait_for_function(SEARCH_BOX_FOCUSED, timeout=10_000)
     page.keyboard.type(text)
-    hits: list[str] = []
-    for _ in range(40):  # results follow each letter: wait until they settle
-        page.wait_for_timeout(150)
-        again = page.evaluate(READ_HITS)
-        if again and again == hits:
-            break
-        hits = again
-    return hits
+    for _ in range(100):  # results follow each letter: wait for those of the whole query
+        hits = page.evaluate(READ_HITS)
+        if hits and all(query == text for _path, query in hits):
+            return [path for path, _query in hits]
+        page.wait_for_timeout(100)
+    raise AssertionError(f"no results for {text!r} after 10 s: {hits[:3]}")
 
 
 SEARCHES = [("KEN", "KEN"), ("KE", "KEN"), ("CIV", "CIV"), ("CI", "CIV"), ("USA", "USA"),
