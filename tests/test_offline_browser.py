@@ -239,9 +239,7 @@ def test_pages_make_no_network_request(offline_edition: OfflineEdition, reader_p
     errors: list[str] = []
 
     def missing_file(request) -> None:
-        # Material probes sitemap.xml beside every <link rel="alternate"> (it takes them for
-        # language versions); beside our news feed there is none, and the theme ignores it.
-        if request.url.startswith("file:") and not request.url.endswith("/sitemap.xml"):
+        if request.url.startswith("file:"):
             failed_local.append(request.url)
 
     page.on("requestfailed", missing_file)
