@@ -19,6 +19,7 @@ from typing import Any
 from odhub.data.errors import Problem
 from odhub.data.markdown_code import CODE, FLAGS
 from odhub.data.model import Model
+from odhub.lang.translator import N_
 
 # Order matters: code is matched first, so a shortcode or tag inside code is left alone.
 TOKENS = re.compile(
@@ -29,7 +30,7 @@ TOKENS = re.compile(
     FLAGS | re.VERBOSE,
 )
 _ARGUMENT = re.compile(r"([a-z][a-z0-9_-]*)=(\S+)\Z")
-_LEVELS = ("introductory", "intermediate", "advanced")
+_LEVELS = (N_("introductory"), N_("intermediate"), N_("advanced"))
 
 
 @dataclass(frozen=True)

@@ -264,9 +264,9 @@ def parse_yaml(text: str, path: str, offset: int = 0) -> tuple[YamlDocument | No
     return YamlDocument(path, data, builder.lines, 1 + offset), builder.problems
 
 
-def read_text(file: Path, display_path: str) -> tuple[str | None, list[Problem]]:
-    """The file's text, or a problem: larger than MAX_FILE_BYTES, not a plain file (a link
-    to a device could be read forever), or not UTF-8."""
+def read_bytes(file: Path, display_path: str) -> tuple[bytes | None, list[Problem]]:
+    """The file's bytes, or a problem: larger than MAX_FILE_BYTES, or not a plain file (a
+    link to a device could be read forever)."""
     with file.open("rb") as stream:
         status = os.fstat(stream.fileno())
         if not stat.S_ISREG(status.st_mode):
@@ -279,6 +279,14 @@ def read_text(file: Path, display_path: str) -> tuple[str | None, list[Problem]]
         data = stream.read(status.st_size + 1)  # + 1: to notice a file written to meanwhile
     if len(data) > status.st_size:
         return None, [Problem(display_path, 1, "", "the file changed while it was read")]
+    return data, []
+
+
+def read_text(file: Path, display_path: str) -> tuple[str | None, list[Problem]]:
+    """The file's text (see read_bytes), or a problem; a file not in UTF-8 is one too."""
+    data, problems = read_bytes(file, display_path)
+    if data is None:
+        return None, problems
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as err:

@@ -11,9 +11,11 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from babel import Locale
+
 from odhub.data.model import Model
 from odhub.derive import related
-from odhub.lang.translator import Translator
+from odhub.lang.translator import SOURCE_LANGUAGE, Translator, cldr_locale
 from odhub.render.markdown import render
 from odhub.render.shortcodes import expand_shortcodes
 
@@ -33,6 +35,9 @@ def page_markdown(model: Model, markdown: str, src_uri: str, *,
                   source_text: str | None = None, language: str = "en") -> PageMarkdown:
     """Transform one page; src_uri is its path under docs/. Raises InvalidData."""
     translator = Translator(language)
+    notice = edition_notice(model, src_uri, translator)
+    if notice:
+        markdown = _wrap(markdown, notice, "").rstrip() + "\n"
     case = model.case_studies.get(src_uri)
     guide = model.guidance.get(src_uri)
     markdown = expand_shortcodes(markdown, model, src_uri, translator=translator,
@@ -53,6 +58,19 @@ def page_markdown(model: Model, markdown: str, src_uri: str, *,
         tags = [model.principles[p].title for p in guide.principles]
         return PageMarkdown(_wrap(markdown, top, bottom), {"tags": tags})
     return PageMarkdown(markdown)
+
+
+def edition_notice(model: Model, src_uri: str, translator: Translator) -> str:
+    """In another language's edition, a hand-written page says whether it is shown in
+    English (no translation yet) or translated from an older English version."""
+    if translator.language == SOURCE_LANGUAGE or src_uri not in model.hand_written:
+        return ""
+    translation = model.page_translations.get(src_uri, {}).get(translator.language)
+    if translation is not None and not translation.stale:
+        return ""
+    return render("edition_notice.md.j2", src_uri, translator, translation=translation,
+                  language_name=Locale.parse(cldr_locale(translator.language))
+                  .get_display_name(cldr_locale(translator.language)))
 
 
 def _wrap(markdown: str, top: str, bottom: str) -> str:
