@@ -19,13 +19,14 @@ import pytest
 
 pytestmark = [pytest.mark.build, pytest.mark.browser]
 
-# One page of each kind: hand-written, generated from data, the blog, the theme's own.
+# One page of each kind: hand-written, generated from data, the blog, the theme's own,
+# and pages of the Spanish and French editions.
 PAGES = (
     "", "countries/", "countries/ken/", "hubs/", "hubs/africa/", "case-studies/",
     "case-studies/mexico-datos-gob-mx/", "guidance/", "guidance/adopting-the-open-data-charter/",
     "principles/", "sectors/", "monitor/", "events/", "data/", "news/",
     "news/ogp-od4d-partnership/", "contribute/", "contribute/data-fields/", "tags/",
-    "404.html",
+    "404.html", "es/", "es/countries/ken/", "fr/case-studies/", "fr/404.html",
 )
 
 
