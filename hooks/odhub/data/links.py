@@ -58,7 +58,8 @@ _CHARACTER_REFERENCE = re.compile(r"&(?:#|[A-Za-z][A-Za-z0-9]*;)")
 # markers, so "java\x02script:" comes out as "javascript:".
 _CONTROLS = tuple(map(chr, (*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F)))
 _DESTINATION_START = re.compile(r"\](?:\s*\(|:)")  # an inline link, or a definition
-_DESTINATION = re.compile(r"[ \t\n]*([^ )]{0,2000})")
+# Python-Markdown strips any Unicode space (str.strip) before a destination: \s, not " ".
+_DESTINATION = re.compile(r"\s*([^ )]{0,2000})")
 
 
 @dataclass(frozen=True)

@@ -150,8 +150,10 @@ class _Builder:
         node = ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
         try:
             return self.constructor.construct_object(node)
-        except ValueError as err:  # e.g. an integer of more than 4300 digits
-            raise _Refused(event.start_mark, f"invalid YAML: {err}") from None
+        except ValueError:  # Python reads no integer of more than 4,300 digits
+            shown = event.value if len(event.value) <= 20 else event.value[:17] + "..."
+            raise _Refused(event.start_mark, f"invalid YAML: '{shown}' is too long to be "
+                           "read as a number") from None
 
     def key(self, event: Any) -> str:
         """A mapping key, always text: `2018:` is the key '2018', as JSON would have it."""
