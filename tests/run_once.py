@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -14,7 +15,11 @@ def once_per_run(factory: pytest.TempPathFactory, name: str,
     """make(folder) runs once for the whole test run, however many xdist workers ask: the
     first takes a file lock and makes it, the others wait and reuse it (pytest-xdist's
     documented pattern). A failure is kept and reported to every worker."""
-    shared = factory.getbasetemp().parent  # the same folder for every worker of this run
+    # Under xdist each worker's basetemp is a folder of this run's: its parent is shared by
+    # the run's workers alone. Without xdist the parent holds every run of every checkout
+    # on the machine, so the run's own basetemp is used, never something made by another.
+    under_xdist = "PYTEST_XDIST_WORKER" in os.environ
+    shared = factory.getbasetemp().parent if under_xdist else factory.getbasetemp()
     folder, done, failed = shared / name, shared / f"{name}.done", shared / f"{name}.failed"
     with FileLock(str(shared / f"{name}.lock")):
         if not done.exists() and not failed.exists():
