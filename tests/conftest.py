@@ -69,34 +69,29 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(mark)
 
 
-# The editions `make site` builds, in its order: English first, as its build empties the
-# site folder; each other edition goes into a folder of its own language below it.
-EDITIONS = {"en": "mkdocs.yml", "es": "mkdocs.es.yml", "fr": "mkdocs.fr.yml"}
-
-
-def edition_dir(site: Path, language: str) -> Path:
-    return site if language == "en" else site / language
+# Every edition, as `make site` builds them: English at the root, the others below it.
+EDITIONS = {"en": ("mkdocs.yml", "."), "es": ("mkdocs.es.yml", "es"),
+            "fr": ("mkdocs.fr.yml", "fr")}
 
 
 def _strict_build(site: Path) -> None:
-    for language, config in EDITIONS.items():
-        result = mkdocs_build(ROOT, edition_dir(site, language), config)
-        assert result.returncode == 0, f"{config}:\n{result.stderr}"
-        assert "WARNING" not in result.stderr, f"{config}:\n{result.stderr}"
+    for config, folder in EDITIONS.values():
+        result = mkdocs_build(ROOT, (site / folder).resolve(), config)
+        assert result.returncode == 0, f"{config}: {result.stderr}"
+        assert "WARNING" not in result.stderr, f"{config}: {result.stderr}"
 
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One strict build of every edition of the bundled content, as `make site` makes it
-    (English at the root, /es/ and /fr/ below), shared by every test that reads the site
-    and by every xdist worker."""
+    """One strict build of every edition of the bundled content (English at the root),
+    shared by every test that reads the site and by every xdist worker."""
     return once_per_run(tmp_path_factory, "site", _strict_build)
 
 
 @pytest.fixture(scope="session")
 def built_editions(built_site: Path) -> dict[str, Path]:
     """Each edition's folder in the shared build, by language."""
-    return {language: edition_dir(built_site, language) for language in EDITIONS}
+    return {language: built_site / folder for language, (_config, folder) in EDITIONS.items()}
 
 
 # Browser fixtures live in browser_support; importing them here makes them visible to all.

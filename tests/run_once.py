@@ -15,11 +15,10 @@ def once_per_run(factory: pytest.TempPathFactory, name: str,
     """make(folder) runs once for the whole test run, however many xdist workers ask: the
     first takes a file lock and makes it, the others wait and reuse it (pytest-xdist's
     documented pattern). A failure is kept and reported to every worker."""
-    # Under xdist each worker's basetemp is a folder of this run's: its parent is shared by
-    # the run's workers alone. Without xdist the parent holds every run of every checkout
-    # on the machine, so the run's own basetemp is used, never something made by another.
-    under_xdist = "PYTEST_XDIST_WORKER" in os.environ
-    shared = factory.getbasetemp().parent if under_xdist else factory.getbasetemp()
+    # Under xdist each worker's basetemp is <run>/popen-gwN: its parent is this run's and
+    # no other's. Without xdist the basetemp itself is this run's folder.
+    base = factory.getbasetemp()
+    shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
     folder, done, failed = shared / name, shared / f"{name}.done", shared / f"{name}.failed"
     with FileLock(str(shared / f"{name}.lock")):
         if not done.exists() and not failed.exists():
