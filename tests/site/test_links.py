@@ -56,8 +56,7 @@ def is_external(target: str) -> bool:
 def resolve(site: Path, page: Path, path: str) -> Path:
     """The file a relative or root-relative URL path names; a directory means index.html."""
     if path.startswith("/"):
-        # As a browser resolves it: ".." never climbs above the root (the 404 pages of the
-        # /es/ and /fr/ editions link their language menu as "/../es/").
+        # As a browser resolves it: ".." never climbs above the root.
         target = site / posixpath.normpath(unquote(path)).lstrip("/")
     else:
         base = PurePosixPath(page.relative_to(site).as_posix()).parent
