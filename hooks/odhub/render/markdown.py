@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable
 from functools import cache, lru_cache
 from typing import Any
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote
 
 from babel import Locale
 from babel.dates import format_skeleton
@@ -24,10 +24,12 @@ from markupsafe import Markup
 
 from odhub.data.dates import PartialDate
 from odhub.data.model import source_label
+from odhub.data.urls import WEB_SCHEMES
+from odhub.data.urls import scheme as url_scheme
 from odhub.lang.translator import Translator, cldr_locale
 from odhub.render.environment import make_environment
 
-ALLOWED_SCHEMES = ("http", "https", "mailto")
+ALLOWED_SCHEMES = WEB_SCHEMES  # a template link is always absolute: no relative URL here
 # Exactly the characters Python-Markdown (with tables) lets a backslash escape.
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+.!|-])")
 _WHITESPACE = re.compile(r"\s+")
@@ -60,7 +62,7 @@ def _escape(text: str) -> Markup:
 
 def safe_url(url: str) -> Markup:
     """A URL fit for a Markdown link target; anything but http, https or mailto is refused."""
-    scheme = urlsplit(url).scheme.lower()
+    scheme = url_scheme(url)  # as a browser reads it: " java\tscript:" is javascript
     if scheme not in ALLOWED_SCHEMES:
         raise UnsafeURL(f"refusing URL with scheme {scheme!r}: {url!r}")
     return Markup(quote(url, safe=":/?#[]@!$&'*+,;=%~.-_"))
