@@ -30,10 +30,15 @@ import jinja2
 
 from . import markup_templates
 
-__all__ = ["DASHES", "FONT_SIZE", "PALETTE", "bar_chart", "stacked_bar_chart", "timeline_chart"]
+__all__ = ["DASHES", "FONT_SIZE", "PALETTE", "WIDTH", "bar_chart", "stacked_bar_chart",
+           "timeline_chart"]
 
 
-FONT_SIZE = 12
+# Charts are drawn 464 units wide with 16-unit text: squeezed onto a 360 px phone (about
+# 358 px of content), text still renders at 12 px or more; on wider screens the CSS keeps
+# charts at their drawn size (29rem), so text stays 16 px.
+FONT_SIZE = 16
+WIDTH = 464
 # Average advance of a sans-serif glyph relative to the font size; a bit
 # generous so labels rarely overflow their estimated box.
 _CHAR_WIDTH = 0.62 * FONT_SIZE
@@ -108,7 +113,7 @@ def _render(template: str, svg_id: str, title: str, desc: str, width: float,
     """Render a chart template; every chart has the same frame: ids, accessible name and
     description (cleaned of characters XML forbids), and its size."""
     frame = {"svg_id": svg_id, "title": _clean(title), "desc": _clean(desc),
-             "width": _num(width)}
+             "width": _num(width), "font_size": _num(FONT_SIZE)}
     if height is not None:
         frame["height"] = _num(height)
     return _svg_env().get_template(template).render(**frame, **context)
@@ -181,7 +186,7 @@ def bar_chart(
     desc: str,
     rows: Sequence[tuple[str, int]],
     *,
-    width: float = 640,
+    width: float = WIDTH,
     bar_height: float = 18,
     gap: float = 8,
     format_value: Callable[[int], str] = str,
@@ -317,7 +322,7 @@ def stacked_bar_chart(
     series: Sequence[tuple[str, Sequence[int]]],
     patterns: bool = True,
     *,
-    width: float = 640,
+    width: float = WIDTH,
     bar_height: float = 20,
     gap: float = 8,
     format_value: Callable[[int], str] = str,
@@ -478,7 +483,7 @@ def timeline_chart(
     *,
     accumulate: bool = True,
     end_year: int | None = None,
-    width: float = 640,
+    width: float = WIDTH,
     height: float = 320,
     format_value: Callable[[int], str] = str,
     empty_text: str = "No data",

@@ -20,6 +20,8 @@ from typing import Any
 
 from babel.dates import format_date
 
+from .i18n import Translator
+
 
 class GitError(Exception):
     """git is missing, the folder is not in a repository, or a revision is unknown."""
@@ -156,7 +158,10 @@ class SourceFiles:
         else:
             source, edit = f"{self.docs_dir}/{src_uri}", None
         when = last_updated(self.root, source, self.dates)
-        return PageSource(source, edit, _long_date(when, self.language) if when else None)
+        # Pages show other dates too (what the sources describe): this one says what it is.
+        label = Translator(self.language).gettext(
+            "Page last changed {date}", date=_long_date(when, self.language)) if when else None
+        return PageSource(source, edit, label)
 
 
 def _long_date(when: dt.datetime, language: str) -> str:

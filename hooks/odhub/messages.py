@@ -16,17 +16,22 @@ from pathlib import Path
 import jinja2
 from jinja2.ext import extract_from_ast
 
+from . import dashboard, diff, ogp_labels
 from .i18n import LOCALES
 from .markup_templates import TEMPLATES
-from .model import COMMITMENT_STATUSES
 
 PACKAGE = Path(__file__).resolve().parent
 _PY_FUNCTIONS = {"_", "t", "gettext", "ngettext"}
 
-# Values the templates pass to _() from data: commitment statuses, levels of government,
-# guidance levels.
+# Values passed to _() from data or tables: OGP statuses and IRM ratings, map categories,
+# levels of government, guidance levels.
 RUNTIME_MESSAGES = frozenset({
-    *COMMITMENT_STATUSES,
+    *(text for table in (ogp_labels.STATUS, ogp_labels.COMPLETION, ogp_labels.REPORT,
+                         ogp_labels.IMPACT, ogp_labels.AMBITION, ogp_labels.RESULTS,
+                         dashboard.COMPLETION_LABELS, diff.COMPLETION_WORDS)
+      for text in table.values()),
+    *(label for _id, label in dashboard.CATEGORIES), dashboard.NO_CATEGORY,
+    ogp_labels.NO_COMPLETION,
     "state", "city", "municipality",
     "introductory", "intermediate", "advanced",
 })

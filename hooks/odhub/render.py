@@ -68,8 +68,20 @@ def markdown_link(label: Any, url: str) -> Markup:
 
 
 def source_links(urls: Iterable[str]) -> Markup:
-    """Sources as short links labelled by site: [webfoundation.org](...), [...](...)."""
-    return Markup(", ").join(markdown_link(source_label(u), u) for u in urls)
+    """Sources as short links labelled by site: [webfoundation.org](...), [...](...).
+
+    Two sources on one site are told apart by the end of their address."""
+    urls = list(urls)
+    labels = [source_label(u) for u in urls]
+    shared = {label for label in labels if labels.count(label) > 1}
+    return Markup(", ").join(
+        markdown_link(f"{label} ({_last_part(url)})" if label in shared else label, url)
+        for label, url in zip(labels, urls, strict=True))
+
+
+def _last_part(url: str) -> str:
+    path = urlsplit(url).path.rstrip("/")
+    return path.rsplit("/", 1)[-1] or urlsplit(url).hostname or url
 
 
 def _join(values: Iterable[Any], separator: str = ", ") -> Markup:
@@ -103,6 +115,7 @@ def environment() -> Environment:
         url=safe_url,
         link=lambda url, label=None: markdown_link(label or source_label(url), url),
         sources=source_links,
+        source_site=source_label,
         yaml=_yaml_string,
         language_name=language_name,
     )

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from . import peers
+from . import ogp_labels, peers
 from .errors import InvalidData, Problem
 from .i18n import Translator
 from .model import CaseStudy, Country, Guidance, Model, sort_key
@@ -226,7 +226,8 @@ def _guidance(model: Model, values: dict[str, str], _t: Translator) -> dict[str,
 
 def _peers(model: Model, values: dict[str, str], t: Translator) -> dict[str, Any]:
     country = model.countries[values["country"]]
-    return {"country": country, "peers": peers.suggestions(model, country.iso3, t)}
+    return {"country": country, "peers": peers.suggestions(model, country.iso3),
+            "labels": ogp_labels.Labels(t)}
 
 
 _CONTEXT: dict[str, Callable[[Model, dict[str, str], Translator], dict[str, Any]]] = {
