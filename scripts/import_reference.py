@@ -212,9 +212,11 @@ def local_member_record(row: dict[str, str]) -> dict:
 
 
 def status_fields(row: dict[str, str]) -> dict:
-    if not row["status"]:
+    """The status, its date, evidence and sources; evidence alone where no status is
+    settled (Afghanistan), so the page can say why."""
+    if not (row["status"] or row["status_notes"]):
         return {}
-    block: dict = {"status": row["status"]}
+    block: dict = {"status": row["status"]} if row["status"] else {}
     if row["status_since"]:
         block["status_since"] = row["status_since"]
     if row["status_notes"]:
@@ -485,8 +487,9 @@ def plan_file(path: Path, record: dict, schema: str, force: bool,
     merged, filled, replaced, conflicts = merge_with(existing, record, force)
     new_text = render(merged, schema)
     _preserve_comments(text, path)
+    # Only a change of data rewrites a file: key order alone never does.
     return FileChange(path, filled=filled, replaced=replaced, conflicts=conflicts,
-                      content=new_text if new_text != text else None)
+                      content=new_text if merged != existing else None)
 
 
 def _preserve_comments(text: str, path: Path) -> None:

@@ -22,7 +22,7 @@ from odhub.messages import (
 
 def test_strings_are_found_in_templates_and_python() -> None:
     in_templates = template_messages()
-    assert "Participating since {year}." in in_templates      # _() in country.md.j2
+    assert "Joined in {year}." in in_templates  # _() in _country_facts.md.j2
     assert "{count} countries have a page." in in_templates  # the plural of an _n()
     assert "Open Data Peer Hub events" in python_messages()   # translator.gettext(...)
 
@@ -34,7 +34,7 @@ def test_update_keeps_translations_and_reports_new_and_obsolete(tmp_path: Path) 
     assert update.catalogue["Facts"] == "Fakten"
     assert update.catalogue["A string nobody uses any more"] == "Alt"
     assert update.obsolete == ["A string nobody uses any more"]
-    assert "Facts" not in update.added and "Participating since {year}." in update.added
+    assert "Facts" not in update.added and "Joined in {year}." in update.added
     assert set(update.catalogue) >= RUNTIME_MESSAGES
     write_catalogue(update)
     again = update_catalogue("xx", tmp_path)
@@ -45,7 +45,7 @@ def test_a_catalogue_changes_the_pages_and_falls_back_to_english(
         repo_root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     (tmp_path / "fr.json").write_text(json.dumps({
         "Facts": "Faits",
-        "Participating since {year}.": "Participe depuis {year}.",
+        "Joined in {year}.": "Adhésion en {year}.",
         "All sources": "",  # empty: not translated yet
     }), encoding="utf-8")
     monkeypatch.setattr(i18n, "LOCALES", tmp_path)
@@ -56,7 +56,7 @@ def test_a_catalogue_changes_the_pages_and_falls_back_to_english(
     finally:
         i18n._catalogue.cache_clear()
     assert "## Faits" in page
-    assert "Participe depuis 2011\\." in page
+    assert "Adhésion en 2011\\." in page
     assert "## All sources" in page          # untranslated strings stay English
     assert "Corée du Sud" in page             # country names come from CLDR in French
 

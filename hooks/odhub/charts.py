@@ -143,6 +143,7 @@ def _check_counts(values: Sequence[int], what: str) -> None:
 class _Bar:
     y: str
     text_y: str
+    label_y: str
     width: str
     label: str
     full_label: str
@@ -150,14 +151,13 @@ class _Bar:
     value_x: str
 
 
-def _label_column(labels: Sequence[str], width: float) -> float:
-    # At most 40% of the chart for labels, so bars keep room.
-    return min(max(_text_width(t) for t in labels), 0.4 * width)
-
-
 @dataclass(frozen=True)
 class _RowLayout:
-    """Where the label column, the bars and the end labels of horizontal bar rows go."""
+    """Where the labels, the bars and the end labels of horizontal bar rows go.
+
+    Each label sits on its own line above its bar, so a narrow chart (phone width) keeps
+    long labels such as policy-area names whole and bars keep the full width.
+    """
 
     label_w: float
     x0: float  # where bars start
@@ -169,16 +169,24 @@ class _RowLayout:
     @classmethod
     def fit(cls, labels: Sequence[str], end_texts: Sequence[str], width: float, top: float,
             bar_height: float, gap: float) -> _RowLayout:
-        label_w = _label_column(labels, width)
-        x0 = _MARGIN + label_w + 6
+        x0 = float(_MARGIN)
         end_w = max(_text_width(t) for t in end_texts) + 6
-        return cls(label_w, x0, max(width - x0 - end_w - _MARGIN, 1.0), top, bar_height, gap)
+        return cls(width - 2 * _MARGIN, x0, max(width - x0 - end_w - _MARGIN, 1.0), top,
+                   bar_height, gap)
+
+    @property
+    def pitch(self) -> float:
+        return FONT_SIZE + 4 + self.bar_height + self.gap
+
+    def label_y(self, row: int) -> float:
+        return self.top + row * self.pitch + FONT_SIZE / 2
 
     def y(self, row: int) -> float:
-        return self.top + row * (self.bar_height + self.gap)
+        """Top of the row's bar."""
+        return self.top + row * self.pitch + FONT_SIZE + 4
 
     def height(self, rows: int) -> float:
-        return self.y(rows) - self.gap + _MARGIN
+        return self.top + rows * self.pitch - self.gap + _MARGIN
 
 
 def bar_chart(
@@ -226,6 +234,7 @@ def bar_chart(
             _Bar(
                 y=_num(y),
                 text_y=_num(y + bar_height / 2),
+                label_y=_num(layout.label_y(i)),
                 width=_num(w),
                 label=_truncate(label, label_w),
                 full_label=label,
@@ -238,7 +247,7 @@ def bar_chart(
         "bar.svg.j2",
         svg_id, title, desc, width, height,
         x0=_num(x0),
-        label_x=_num(x0 - 6),
+        label_x=_num(x0),
         bar_height=_num(bar_height),
         bars=bars,
     )
@@ -281,6 +290,7 @@ class _Segment:
 class _StackedRow:
     y: str
     text_y: str
+    label_y: str
     label: str
     full_label: str
     segments: list[_Segment]
@@ -404,6 +414,7 @@ def stacked_bar_chart(
             _StackedRow(
                 y=_num(y),
                 text_y=_num(y + bar_height / 2),
+                label_y=_num(layout.label_y(c)),
                 label=_truncate(label, label_w),
                 full_label=label,
                 segments=segments,
@@ -415,7 +426,7 @@ def stacked_bar_chart(
     return _render(
         "stacked_bar.svg.j2",
         svg_id, title, desc, width, height,
-        label_x=_num(x0 - 6),
+        label_x=_num(x0),
         bar_height=_num(bar_height),
         swatch=_num(FONT_SIZE),
         patterns=pats if patterns else [],

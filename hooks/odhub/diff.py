@@ -311,8 +311,10 @@ class _Differ:
                      sources=(new_plans[period].url,) if new_plans[period].url else ())
         for period in sorted(old_plans.keys() - new_plans.keys()):
             self.add("countries", _("OGP action plan removed: {period}", period=period), name)
+        # A status change is told with its date and sources above.
+        told = ("status_since", "status_sources") if before.status != after.status else ()
         fields = _changed_fields(before, after, skip=("member_since", "status", "action_plans",
-                                                      "status_sources"))
+                                                      *told))
         plans_edited = [p for p in old_plans.keys() & new_plans.keys()
                         if old_plans[p] != new_plans[p]]
         if plans_edited:
