@@ -34,11 +34,11 @@ __all__ = ["DASHES", "FONT_SIZE", "PALETTE", "WIDTH", "bar_chart", "stacked_bar_
            "timeline_chart"]
 
 
-# Charts are drawn 464 units wide with 16-unit text: squeezed onto a 360 px phone (about
-# 358 px of content), text still renders at 12 px or more; on wider screens the CSS keeps
-# charts at their drawn size (29rem), so text stays 16 px.
+# Charts are drawn 416 units wide with 16-unit text: squeezed onto a 360 px phone (about
+# 328 px of content), text still renders at 12 px or more; on wider screens the CSS keeps
+# charts at their drawn size (26rem), so text stays 16 px.
 FONT_SIZE = 16
-WIDTH = 464
+WIDTH = 416
 # Average advance of a sans-serif glyph relative to the font size; a bit
 # generous so labels rarely overflow their estimated box.
 _CHAR_WIDTH = 0.62 * FONT_SIZE
