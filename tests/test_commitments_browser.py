@@ -89,7 +89,7 @@ def test_explorer_filters_from_file_and_keeps_them_in_the_url(
     option = page.locator("select[name=completion] option[value=complete]")
     assert option.text_content().endswith(f"({count})")
     assert page.locator("select[name=year] option:disabled").count() > 0
-    # A result links the commitment on its country page and its OGP page.
+    # A result links the commitment on its country page (which links OGP's page).
     first = page.locator("[data-odhub-results] li").first
     href = first.locator("a").first.get_attribute("href")
     assert href.startswith("../countries/") and ".html#" in href

@@ -3,7 +3,7 @@
  *
  * commitments/data.js (loaded by a <script> element, so it works from file://) sets
  * window.odhubCommitments = {facets, countries, rows}; a row is
- * [id, title, country, member, hub, year, completion, starred, [areas], url], numbers
+ * [id, title, country, member, hub, year, completion, starred, [areas]], numbers
  * pointing into facets.<name> (each [value, label, count]) and countries ([iso3, name,
  * slug]). The form's selects are filled from the facets with live counts; options that
  * would match nothing are disabled. Filters live in the URL (?area=open-data&year=2018),
@@ -131,13 +131,7 @@
         text += "; " + (labels.getAttribute("data-plan") || "{year}")
           .replace("{year}", data.facets.year[row[5]][0]);
       }
-      li.appendChild(document.createTextNode(text + ") "));
-      if (row[9]) {
-        var ogp = document.createElement("a");
-        ogp.href = row[9];
-        ogp.textContent = labels.getAttribute("data-ogp") || "OGP";
-        li.appendChild(ogp);
-      }
+      li.appendChild(document.createTextNode(text + ")"));
       return li;
     }
 
