@@ -9,11 +9,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from test_offline_browser import _search
 
 import odhub
 from browser_support import LOCAL_SCHEMES, RequestLog
 from offline_support import OfflineEdition
-from test_offline_browser import _search
 
 pytestmark = [pytest.mark.build, pytest.mark.browser]
 

@@ -21,6 +21,7 @@ from .commitment_views import COMPLETION_GROUPS, completion_group
 from .model import Commitment, Country, Model, sort_key
 
 PAGE_SIZE = 200
+TITLE_LIMIT = 120  # characters of a title in data.js; OGP titles run up to 600
 DATA_FILE = "commitments/data.js"
 INDEX_PAGE = "commitments/index.md"
 FACETS = ("area", "completion", "starred", "hub", "member", "year")
@@ -37,6 +38,12 @@ def member_key(commitment: Commitment) -> str:
 
 def _slug(text: str) -> str:
     return "-".join("".join(ch if ch.isalnum() else " " for ch in text.casefold()).split())
+
+
+def _shortened(title: str) -> str:
+    if len(title) <= TITLE_LIMIT:
+        return title
+    return title[:TITLE_LIMIT].rsplit(" ", 1)[0] + "…"
 
 
 def starred_key(commitment: Commitment) -> str:
@@ -141,7 +148,7 @@ class CommitmentsExplorer:
         for c in self.ordered:
             values = self.values(c)
             rows.append([
-                c.id, c.english_title, country_index[c.iso3],
+                c.id, _shortened(c.english_title), country_index[c.iso3],
                 position["member"][member_key(c)], position["hub"][self.hub_of(c)],
                 position["year"][values["year"][0]] if values["year"] else -1,
                 position["completion"][values["completion"][0]],

@@ -17,6 +17,11 @@ class EditionRow:
     notes: tuple[str, ...]
 
     @property
+    def source(self) -> str:
+        """Where this edition's values were read (the first, when they differ)."""
+        return next(v.source for v in self.values if v)
+
+    @property
     def year(self) -> int | None:
         found = [v.year for v in self.values if v and v.year]
         return found[0] if found else self.edition.year
