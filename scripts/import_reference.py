@@ -37,8 +37,10 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))  # the odhub library, also without an install
 
-from odhub import load, ogp_import, ogp_terms  # noqa: E402
-from odhub.model import NOT_ASSESSED  # noqa: E402
+from odhub import load  # noqa: E402
+from odhub.cli import ogp_import  # noqa: E402
+from odhub.data import ogp_terms  # noqa: E402
+from odhub.data.model import NOT_ASSESSED  # noqa: E402
 
 # Editorial grouping of countries under OD4D regional hubs. OD4D publishes no country list,
 # so we group by the OGP region a source states, otherwise by geography.

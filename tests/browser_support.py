@@ -73,3 +73,22 @@ def offline_page(browser) -> Iterator[tuple[object, RequestLog]]:
     page = context.new_page()
     yield page, log
     context.close()
+
+
+def search_hits(page, text: str) -> list[str]:
+    """Type text into the theme's search box; the result links once they stop changing."""
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.press_sequentially(text)
+    page.wait_for_selector(".md-search-result__item")
+    # Results update as each letter arrives: wait until the list stops changing, so the
+    # hits belong to the whole query and not to its first letters.
+    read = "links => links.map(a => a.href)"
+    hits = page.eval_on_selector_all(".md-search-result__link", read)
+    for _ in range(20):
+        page.wait_for_timeout(250)
+        again = page.eval_on_selector_all(".md-search-result__link", read)
+        if again == hits:
+            break
+        hits = again
+    return hits
