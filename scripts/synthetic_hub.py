@@ -28,8 +28,10 @@ import pycountry
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-# Top-level parts of the project that a build needs, copied as they are.
+# Top-level parts of the project that a build needs, copied as they are (the language
+# editions' configs, mkdocs.<lang>.yml, are copied beside mkdocs.yml).
 COPIED = ("hooks", "overrides", "mkdocs.yml")
+EDITION_CONFIGS = "mkdocs.[a-z][a-z].yml"
 # Collections replaced by generated records; everything else under data/ and docs/ is copied.
 REPLACED = ("data/countries", "data/commitments", "data/indicators", "docs/case-studies",
             "docs/guidance")
@@ -261,7 +263,7 @@ def _guidance(index: int, rng: random.Random, text: _Text, principles: list[str]
 
 def _copy_project(source: Path, target: Path) -> None:
     ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
-    for name in COPIED:
+    for name in [*COPIED, *(p.name for p in sorted(source.glob(EDITION_CONFIGS)))]:
         path = source / name
         if path.is_dir():
             shutil.copytree(path, target / name, ignore=ignore)

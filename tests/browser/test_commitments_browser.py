@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 import odhub
-from browser_support import LOCAL_SCHEMES, RequestLog, search_hits
+from browser_support import LOCAL_SCHEMES, RequestLog, search
 from offline_support import OfflineEdition
 
 pytestmark = [pytest.mark.build, pytest.mark.browser]
@@ -60,7 +60,7 @@ def test_search_finds_a_commitment_by_id_and_title(offline_edition: OfflineEditi
     page, log = desk
     page.goto((offline_edition.root / "index.html").as_uri())
     kenya = (offline_edition.root / "countries" / "ken.html").as_uri()
-    hits = [hit.split("?")[0].split("#")[0] for hit in search_hits(page, query)]
+    hits = [hit.split("?")[0].split("#")[0] for hit in search(page, query)]
     assert kenya in hits[:3], hits[:5]
     assert log.blocked == []
 

@@ -254,6 +254,8 @@ def test_pull_request_template_asks_for_sources_and_validation() -> None:
     assert "## Sources" in text
     assert "odhub validate" in text
     assert "redirect" in text
+    # Translators say which English version they worked from (see translation.md).
+    assert "## Translations" in text and "translation_of" in text
 
 
 # -- pre-commit -------------------------------------------------------------------------

@@ -96,3 +96,30 @@ def test_breakdown_splits_one_build(tmp_path: Path) -> None:
     assert all(share.endswith("%") for _seconds, share in rows.values())
     # Small parts are left out of the table, so the rows add up to at most the total.
     assert 0.8 * total <= sum(parts) <= total + 0.01
+
+
+EDITIONS_COLUMNS = ["hub", "pages per edition", "editions", "one CPU s", "all CPU s",
+                    "CPU ratio", "one wall s", "all wall s", "wall ratio"]
+
+
+def test_editions_compares_every_edition_with_one(tmp_path: Path) -> None:
+    result = subprocess.run([sys.executable, str(BENCH), "--editions", "--quick",
+                             "--keep", str(tmp_path / "work")],
+                            capture_output=True, text=True, cwd=ROOT, timeout=900)
+    assert result.returncode == 0, result.stdout + result.stderr
+    lines = [line for line in result.stdout.splitlines() if line.startswith("|")]
+    assert [c.strip() for c in lines[0].strip("|").split("|")] == EDITIONS_COLUMNS
+    assert len(lines) == 3, "one row: the 20-page synthetic hub"
+    cells = dict(zip(EDITIONS_COLUMNS, (c.strip() for c in lines[2].strip("|").split("|")),
+                     strict=True))
+    assert cells["hub"] == "synthetic 20"
+    assert int(cells["editions"]) == len(list(ROOT.glob("mkdocs.[a-z][a-z].yml"))) + 1
+    # With one run the ratio is that run's: all editions' CPU over the English build's.
+    one, every = _number(cells["one CPU s"]), _number(cells["all CPU s"])
+    assert 0 < one < every
+    assert abs(_number(cells["CPU ratio"]) - every / one) < 0.02
+    # Each edition writes a whole site: English at the root, the others below it.
+    site = tmp_path / "work" / "editions-synthetic 20"
+    for language in ("es", "fr"):
+        assert (site / language / "index.html").is_file()
+    assert "3 editions cost" in result.stdout and "target of ×3.3" in result.stdout
