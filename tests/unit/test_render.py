@@ -138,3 +138,14 @@ def test_commitments_link_their_ogp_pages(pages) -> None:
     start = ivory.index('id="ci0009"')
     item = ivory[start:ivory.find("<h", start + 4)]
     assert "cote-divoire-data-gouv-ci.md" in item
+
+
+def test_a_year_already_in_a_title_is_not_repeated(pages) -> None:
+    _, by_path = pages
+    canada = by_path["countries/can.md"]
+    assert "Leaders Edition \\(2018\\)](" in canada
+    assert "\\(2018\\)]" in canada and "\\(2018\\)](../case-studies/" \
+        "open-data-barometer-leaders-edition-2018.md) (2018)" not in canada
+    kenya = by_path["countries/ken.md"]
+    assert "hosted by LDRI in Nairobi](../case-studies/africa-open-data-network-ldri.md) " \
+        "(2017)" in kenya
