@@ -47,9 +47,10 @@ import synthetic_hub  # a sibling script, not a package
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
-COLUMNS = ("pages", "records", "build s", "floor s", "build/floor", "CPU build/floor",
-           "peak MiB",
-           "median page KB", "p95 page KB", "search index KB", "site MB", "validate s")
+COLUMNS = ("pages", "records", "commitments", "build s", "floor s", "build/floor",
+           "CPU build/floor", "peak MiB",
+           "median page KB", "p95 page KB", "country page KB", "explorer KB + data KB",
+           "search index KB", "site MB", "validate s")
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
@@ -77,6 +78,10 @@ class Scale:
     site_size: int = 0
     warnings: int = 0
     largest: list[tuple[int, str]] = field(default_factory=list)
+    country_pages: list[int] = field(default_factory=list)
+    explorer: int = 0  # the commitments explorer's first page
+    explorer_data: int = 0  # and the script it loads, commitments/data.js
+    commitments: int = 0
 
 
 def timed(command: list[str], cwd: Path, log: Path) -> Run:
@@ -229,6 +234,14 @@ def measure_site(scale: Scale, log: Path) -> None:
     index = scale.site / "search" / "search_index.json"
     scale.search_index = index.stat().st_size if index.exists() else 0
     scale.site_size = sum(p.stat().st_size for p in files)
+    scale.country_pages = sorted(p.stat().st_size for p in
+                                 (scale.site / "countries").glob("*/index.html"))
+    explorer = scale.site / "commitments" / "index.html"
+    data = scale.site / "commitments" / "data.js"
+    scale.explorer = explorer.stat().st_size if explorer.exists() else 0
+    scale.explorer_data = data.stat().st_size if data.exists() else 0
+    scale.commitments = sum(len(f.read_text(encoding="utf-8").split("\n- id: ")) - 1
+                            for f in (scale.hub / "data" / "commitments").glob("*.yml"))
     scale.warnings = sum("WARNING" in line for line in log.read_text().splitlines())
 
 
@@ -257,6 +270,7 @@ def row(scale: Scale) -> list[str]:
     return [
         f"{scale.html_pages:,}",
         f"{scale.layout.records:,}",
+        f"{scale.commitments:,}",
         f"{median([r.seconds for r in scale.builds]):.2f}",
         f"{median([r.seconds for r in scale.floors]):.2f}",
         f"{median(ratios):.2f}",
@@ -264,6 +278,8 @@ def row(scale: Scale) -> list[str]:
         f"{max(r.peak_mib for r in scale.builds):.0f}",
         f"{median(scale.page_sizes) / 1000:.1f}",
         f"{percentile(scale.page_sizes, 0.95) / 1000:.1f}",
+        f"{median(scale.country_pages) / 1000:.1f}",
+        f"{scale.explorer / 1000:.0f} + {scale.explorer_data / 1000:.0f}",
         f"{scale.search_index / 1000:,.0f}",
         f"{scale.site_size / 1e6:.1f}",
         f"{median([r.seconds for r in scale.validations]):.2f}",

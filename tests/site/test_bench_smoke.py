@@ -18,13 +18,14 @@ BENCH = ROOT / "scripts" / "bench.py"
 
 pytestmark = pytest.mark.build
 
-COLUMNS = ["pages", "records", "build s", "floor s", "build/floor", "CPU build/floor",
-           "peak MiB", "median page KB", "p95 page KB", "search index KB", "site MB",
-           "validate s"]
+COLUMNS = ["pages", "records", "commitments", "build s", "floor s", "build/floor",
+           "CPU build/floor", "peak MiB", "median page KB", "p95 page KB", "country page KB",
+           "explorer KB + data KB", "search index KB", "site MB", "validate s"]
 
 
 def _number(cell: str) -> float:
-    return float(cell.replace(",", ""))
+    # "45 + 17" (a page and the data file it loads) counts as their sum.
+    return sum(float(part.replace(",", "")) for part in cell.split("+"))
 
 
 @pytest.fixture(scope="module")
@@ -57,6 +58,10 @@ def test_figures_are_sane(quick_run) -> None:
                    "validate s"):
         assert values[column] > 0, column
     assert values["median page KB"] <= values["p95 page KB"]
+    # The synthetic countries have 20 commitments each; their pages and the explorer list
+    # them, so both weigh something.
+    assert values["commitments"] >= 20
+    assert values["country page KB"] > 0 and values["explorer KB + data KB"] > 0
     assert 0 < values["search index KB"] < values["site MB"] * 1000
     # Half the pages weigh at least the median page, and they are part of the site.
     assert values["pages"] * values["median page KB"] / 2 < values["site MB"] * 1000

@@ -32,7 +32,7 @@ def test_each_edition_has_its_language_its_404_feed_and_exports(
 def test_spanish_country_page_reads_spanish(built_editions: dict[str, Path]) -> None:
     page = _html(built_editions["es"], "countries/civ/index.html")
     assert "Costa de Marfil" in page and "octubre de 2015" in page
-    assert ">Datos<" in page and "Participa desde 2015." in page
+    assert ">Datos<" in page and "Ingresó en 2015." in page
     assert "Côte d’Ivoire" in _html(built_editions["fr"], "countries/civ/index.html")
 
 

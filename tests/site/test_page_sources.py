@@ -157,12 +157,13 @@ def test_page_dates_in_the_sites_language(dated_repo: Path) -> None:
     sources.add_generated([odhub.render.GeneratedPage("things/x.md", "", "data/x.yml"),
                            odhub.render.GeneratedPage("things/index.md", "")])
     assert sources.page("old.md") == history.PageSource("docs/old.md", None,
-                                                        "February 3, 2020")
+                                                        "Page last changed February 3, 2020")
     assert sources.page("things/x.md") == history.PageSource(
-        "data/x.yml", "https://example.org/edit/main/data/x.yml", "February 3, 2020")
+        "data/x.yml", "https://example.org/edit/main/data/x.yml",
+        "Page last changed February 3, 2020")
     assert sources.page("things/index.md") == history.PageSource(None, None, None)
     french = history.SourceFiles(dated_repo, "docs", language="fr")
-    assert french.page("new name.md").updated == "9 juillet 2021"
+    assert french.page("new name.md").updated.endswith("9 juillet 2021")
 
 
 def test_git_is_asked_once_per_build(dated_repo: Path, monkeypatch) -> None:
@@ -189,7 +190,7 @@ def test_without_git_history_dates_fall_back_to_file_times(tmp_path: Path) -> No
     os.utime(page, (stamp, stamp))
     sources = history.SourceFiles(tmp_path, "docs")
     assert sources.dates == {}
-    assert sources.page("page.md").updated == "November 5, 2019"
+    assert sources.page("page.md").updated == "Page last changed November 5, 2019"
     assert sources.page("gone.md").updated is None
 
 
@@ -201,4 +202,4 @@ def test_a_build_without_git_still_dates_every_page(hub_copy: Path, tmp_path: Pa
     result = mkdocs_build(hub_copy, site)
     assert result.returncode == 0, result.stderr
     _, updated = page_facts(site / "about/index.html")
-    assert updated == "November 5, 2019"
+    assert updated == "Page last changed November 5, 2019"

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable
 from functools import cache, lru_cache
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 from babel import Locale
 from babel.dates import format_skeleton
@@ -73,8 +73,20 @@ def markdown_link(label: Any, url: str) -> Markup:
 
 
 def source_links(urls: Iterable[str]) -> Markup:
-    """Sources as short links labelled by site: [webfoundation.org](...), [...](...)."""
-    return Markup(", ").join(markdown_link(source_label(u), u) for u in urls)
+    """Sources as short links labelled by site: [webfoundation.org](...), [...](...).
+
+    Two sources on one site are told apart by the end of their address."""
+    urls = list(urls)
+    labels = [source_label(u) for u in urls]
+    shared = {label for label in labels if labels.count(label) > 1}
+    return Markup(", ").join(
+        markdown_link(f"{label} ({_last_part(url)})" if label in shared else label, url)
+        for label, url in zip(labels, urls, strict=True))
+
+
+def _last_part(url: str) -> str:
+    path = urlsplit(url).path.rstrip("/")
+    return path.rsplit("/", 1)[-1] or urlsplit(url).hostname or url
 
 
 def _join(values: Iterable[Any], separator: str = ", ") -> Markup:
@@ -119,6 +131,7 @@ def environment(language: str = "en") -> Environment:
         url=safe_url,
         link=lambda url, label=None: markdown_link(label or source_label(url), url),
         sources=source_links,
+        source_site=source_label,
         yaml=_yaml_string,
         language_name=lambda code: language_name(code, language),
         date=lambda value: local_date(value, language),

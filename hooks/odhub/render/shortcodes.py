@@ -18,6 +18,7 @@ from odhub.data.model import CaseStudy, Country, Guidance, Model, sort_key
 from odhub.data.shortcodes import TOKENS, Call, body_line_offset, escape_tag, parse
 from odhub.derive import peers
 from odhub.lang.translator import Translator
+from odhub.render import ogp_labels
 from odhub.render.markdown import render
 
 TEMPLATES = {
@@ -133,7 +134,8 @@ def _guidance(model: Model, values: dict[str, str], _t: Translator) -> dict[str,
 
 def _peers(model: Model, values: dict[str, str], t: Translator) -> dict[str, Any]:
     country = model.countries[values["country"]]
-    return {"country": country, "peers": peers.suggestions(model, country.iso3, t)}
+    return {"country": country, "peers": peers.suggestions(model, country.iso3),
+            "labels": ogp_labels.Labels(t)}
 
 
 _CONTEXT: dict[str, Callable[[Model, dict[str, str], Translator], dict[str, Any]]] = {
