@@ -43,6 +43,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _odhub, _site
     _odhub = _fresh_odhub()
     _site = None
+    if not _odhub.render.published_repository(config.repo_url):
+        # The placeholder repo_url: no repository link and no edit buttons (all 404s).
+        config.repo_url = config.edit_uri = config.edit_uri_template = None
     root = Path(config.config_file_path).resolve().parent
     # The editions share mkdocs.yml's texts; the catalogue translates them.
     t = _odhub.lang.Translator(_language(config))
@@ -57,7 +60,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         branch=config.extra.get("odhub", {}).get("branch", "main"), language=model.language)
     _site = _odhub.site.SiteSource(
         model, root, docs_dir=Path(config.docs_dir).resolve().relative_to(root).as_posix(),
-        edit_base=settings.edit_base, site_url=settings.site_url)
+        edit_base=settings.edit_base, site_url=settings.site_url,
+        edit_links=settings.published)
     log.debug("odhub: loaded %d countries and %d hubs", len(model.countries),
               len(model.hubs))
     return config

@@ -29,6 +29,7 @@ import yaml
 
 import odhub
 from conftest import BIN, EDITIONS, QUIET_BANNERS, ROOT, copy_hub, mkdocs_build, run_odhub
+from hub_edits import replace_in
 from node_tools import AXE, VNU, require_file, require_java
 from odhub.export import EXPORT_DIR
 from run_once import once_per_run
@@ -241,14 +242,11 @@ def test_every_chrome_rule_still_sets_aside_a_real_difference(
             f"{'.'.join(rule)} sets nothing aside on {engine}: remove it from the list"
 
 
-def test_generated_pages_edit_their_data_file_on_zensical(zensical_site: Path) -> None:
-    # The engine's own edit link would point at docs/countries/ken.md, which does not
-    # exist: the actions override reads edit_url from the front matter instead.
-    ken = page_content(zensical_site / "countries/ken/index.html", [])
-    assert ken.edit_link and ken.edit_link.endswith("/data/countries/ken.yml")
-    assert page_content(zensical_site / "countries/index.html", []).edit_link is None
-    about = page_content(zensical_site / "about/index.html", [])
-    assert about.edit_link and about.edit_link.endswith("/docs/about.md")
+def test_zensical_links_no_placeholder_repository(zensical_site: Path) -> None:
+    # While repo_url is mkdocs.yml's placeholder the hooks drop every edit button; the
+    # source says edit_url: null on every page, or Zensical would link the placeholder.
+    for page in ("countries/ken/index.html", "countries/index.html", "about/index.html"):
+        assert page_content(zensical_site / page, []).edit_link is None, page
 
 
 @pytest.mark.parametrize("engine", ENGINES)
@@ -475,20 +473,34 @@ def test_build_source_replaces_only_its_own_output(hub_copy: Path, tmp_path: Pat
     assert (hub_copy / "docs/index.md").is_file()
 
 
+def front_matter(page: Path) -> dict:
+    return yaml.safe_load(page.read_text(encoding="utf-8").split("---")[1])
+
+
 def test_source_pages_carry_their_front_matter(zensical_hub: Path,
                                               model: odhub.Model) -> None:
     out = zensical_hub / "build" / "site-source"
     case = next(iter(model.case_studies.values()))
-    meta = yaml.safe_load((out / case.src_uri).read_text(encoding="utf-8").split("---")[1])
+    meta = front_matter(out / case.src_uri)
     assert meta["tags"] == [model.principles[p].title for p in case.principles] + \
         [model.sectors[s].title for s in case.sectors]
     assert meta["revision_date"] and meta["title"] == case.title
-    assert "edit_url" not in meta  # hand-written: the engine links docs/<page>.md itself
-    ken = yaml.safe_load((out / "countries/ken.md").read_text(encoding="utf-8")
-                         .split("---")[1])
-    assert ken["edit_url"].endswith("/edit/main/data/countries/ken.yml")
-    index = yaml.safe_load((out / "countries/index.md").read_text(encoding="utf-8")
-                           .split("---")[1])
-    assert "edit_url" in index and index["edit_url"] is None
-    text = (out / case.src_uri).read_text(encoding="utf-8")
-    assert "<!-- hub:" not in text  # shortcodes expanded
+    assert "<!-- hub:" not in (out / case.src_uri).read_text(encoding="utf-8")  # expanded
+    # The placeholder repository: no page links it.
+    assert "edit_url" in meta and meta["edit_url"] is None
+    assert front_matter(out / "countries/ken.md")["edit_url"] is None
+
+
+def test_with_a_published_repository_generated_pages_edit_their_data_file(
+        hub_copy: Path, tmp_path: Path) -> None:
+    replace_in(hub_copy / "mkdocs.yml", "github.com/OWNER/", "github.com/example-org/")
+    out = tmp_path / "source"
+    result = run_odhub("build-source", str(out), cwd=hub_copy)
+    assert result.returncode == 0, result.stderr
+    ken = front_matter(out / "countries/ken.md")
+    assert ken["edit_url"] == ("https://github.com/example-org/open-data-peer-hub/edit/main/"
+                               "data/countries/ken.yml")
+    index = front_matter(out / "countries/index.md")
+    assert "edit_url" in index and index["edit_url"] is None  # made from many files
+    # Hand-written pages keep the engine's own link to docs/<page>.md.
+    assert "edit_url" not in front_matter(out / "about.md")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from odhub.render.content import PageMarkdown, page_markdown
 from odhub.render.markup import fix_theme_markup
 from odhub.render.pages import GeneratedPage, SiteLinks, generated_pages
+from odhub.render.repository import published_repository
 
 __all__ = ["GeneratedPage", "PageMarkdown", "SiteLinks", "fix_theme_markup",
-           "generated_pages", "page_markdown"]
+           "generated_pages", "page_markdown", "published_repository"]
