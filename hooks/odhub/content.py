@@ -16,6 +16,7 @@ from .i18n import Translator
 from .model import Model
 from .render import render
 from .shortcodes import expand_shortcodes
+from .site import Site
 
 # A leading ATX level-1 heading, if the author wrote one: the facts block goes below it.
 _LEADING_H1 = re.compile(r"\A(\s*#[ \t][^\n]*\n)")
@@ -30,14 +31,19 @@ class PageMarkdown:
 
 
 def page_markdown(model: Model, markdown: str, src_uri: str, *,
-                  source_text: str | None = None, language: str = "en") -> PageMarkdown:
-    """Transform one page; src_uri is its path under docs/. Raises InvalidData."""
+                  source_text: str | None = None, language: str = "en",
+                  site: Site | None = None) -> PageMarkdown:
+    """Transform one page; src_uri is its path under docs/. Raises InvalidData.
+
+    site (a site build's folder, repository and file dates) feeds the home page's parts.
+    """
     translator = Translator(language)
     case = model.case_studies.get(src_uri)
     guide = model.guidance.get(src_uri)
     markdown = expand_shortcodes(markdown, model, src_uri, translator=translator,
                                  source_text=source_text,
-                                 escape_html=case is not None or guide is not None)
+                                 escape_html=case is not None or guide is not None,
+                                 site=site)
     if case is not None:
         top = render("case_study_facts.md.j2", src_uri, translator, model=model, case=case)
         bottom = render("case_study_related.md.j2", src_uri, translator, model=model,

@@ -23,6 +23,7 @@ from markupsafe import Markup
 from .i18n import Translator
 from .markup_templates import TEMPLATES
 from .model import source_label
+from .names import ascii_fold
 
 ALLOWED_SCHEMES = ("http", "https", "mailto")
 # Exactly the characters Python-Markdown (with tables) lets a backslash escape.
@@ -81,6 +82,11 @@ def _yaml_string(value: Any) -> Markup:
     return Markup(json.dumps(str(value), ensure_ascii=False))
 
 
+def initial(name: str) -> str:
+    """The letter a name is listed under, A to Z: 'Côte d'Ivoire' -> 'C'."""
+    return ascii_fold(name).strip()[:1].upper()
+
+
 def language_name(code: str, language: str = "en") -> str:
     """'id' -> 'Indonesian' from CLDR, so codes in data read as words on pages."""
     return Locale.parse(language).languages.get(code, code)
@@ -105,6 +111,7 @@ def environment() -> Environment:
         sources=source_links,
         yaml=_yaml_string,
         language_name=language_name,
+        initial=initial,
     )
     return env
 

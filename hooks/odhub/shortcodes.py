@@ -17,11 +17,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from . import peers
+from babel.dates import format_date
+from babel.units import format_unit
+
+from . import events, peers, whatsnew
+from .dates import build_date
 from .errors import InvalidData, Problem
 from .i18n import Translator
 from .model import CaseStudy, Country, Guidance, Model, sort_key
 from .render import render
+from .site import Site
 
 # Order matters: code is matched first, so a shortcode or tag inside code is left alone.
 _TOKENS = re.compile(
@@ -53,6 +58,12 @@ SHORTCODES: dict[str, Shortcode] = {
         "objective": "objective", "principle": "principle", "audience": "audience",
         "level": "level"}),
     "peers": Shortcode("shortcodes/peers.md.j2", {"country": "country"}, ("country",)),
+    # The home page's parts.
+    "search": Shortcode("shortcodes/search.md.j2", {}),
+    "find-country": Shortcode("shortcodes/find_country.md.j2", {}),
+    "whats-new": Shortcode("shortcodes/whats_new.md.j2", {}),
+    "featured-case-studies": Shortcode("shortcodes/featured_case_studies.md.j2", {}),
+    "offline-download": Shortcode("shortcodes/offline_download.md.j2", {}),
 }
 
 
@@ -78,12 +89,13 @@ def body_line_offset(source_text: str | None, markdown: str) -> int:
 
 def expand_shortcodes(markdown: str, model: Model, source: str, *,
                       translator: Translator | None = None, source_text: str | None = None,
-                      escape_html: bool = False) -> str:
+                      escape_html: bool = False, site: Site | None = None) -> str:
     """Expand every hub: shortcode in one page; raise InvalidData naming docs/<source>:LINE.
 
     source is the page's path under docs/ (links in the output are relative to it);
     source_text, the whole file, only serves to report line numbers that match the file.
-    With escape_html, raw HTML tags outside code are turned into visible text.
+    With escape_html, raw HTML tags outside code are turned into visible text. site, in a
+    site build, gives the home page's parts the news, file dates and repository.
     """
     if "<" not in markdown:
         return markdown  # no shortcode and no HTML tag: nothing to do (most pages)
@@ -103,7 +115,7 @@ def expand_shortcodes(markdown: str, model: Model, source: str, *,
         if match["shortcode"] is None:
             return match[0]
         where = f"docs/{source}"
-        expanded = _expand(match["body"], model, source, translator,
+        expanded = _expand(match["body"], model, source, translator, site,
                            lambda message, field="": problems.append(
                                Problem(where, line_of(match.start()), field, message)))
         if expanded is None:
@@ -117,7 +129,7 @@ def expand_shortcodes(markdown: str, model: Model, source: str, *,
 
 
 def _expand(body: str, model: Model, source: str, translator: Translator,
-            problem: Callable[..., None]) -> str | None:
+            site: Site | None, problem: Callable[..., None]) -> str | None:
     words = body.split()
     name = words[0] if words else ""
     spec = SHORTCODES.get(name)
@@ -162,7 +174,7 @@ def _expand(body: str, model: Model, source: str, translator: Translator,
             ok = False
     if not ok:
         return None
-    context = _CONTEXT[name](model, values, translator)
+    context = _CONTEXT[name](model, values, translator, site)
     return render(spec.template, source, translator, model=model, **context).strip("\n")
 
 
@@ -178,7 +190,8 @@ def _indent_like(markdown: str, position: int, text: str) -> str:
 # -- what each shortcode shows ------------------------------------------------------------
 
 
-def _countries(model: Model, values: dict[str, str], _t: Translator) -> dict[str, Any]:
+def _countries(model: Model, values: dict[str, str], _t: Translator,
+               _site: Site | None) -> dict[str, Any]:
     hub = values.get("hub")
     found: list[Country] = (model.countries_by_hub.get(hub, []) if hub
                             else model.countries_by_name)
@@ -216,22 +229,67 @@ def guidance_where(model: Model, values: dict[str, str]) -> list[Guidance]:
                   key=lambda g: sort_key(g.title))
 
 
-def _case_studies(model: Model, values: dict[str, str], _t: Translator) -> dict[str, Any]:
+def _case_studies(model: Model, values: dict[str, str], _t: Translator,
+                  _site: Site | None) -> dict[str, Any]:
     return {"cases": case_studies_where(model, values)}
 
 
-def _guidance(model: Model, values: dict[str, str], _t: Translator) -> dict[str, Any]:
+def _guidance(model: Model, values: dict[str, str], _t: Translator,
+              _site: Site | None) -> dict[str, Any]:
     return {"guides": guidance_where(model, values)}
 
 
-def _peers(model: Model, values: dict[str, str], t: Translator) -> dict[str, Any]:
+def _peers(model: Model, values: dict[str, str], t: Translator,
+           _site: Site | None) -> dict[str, Any]:
     country = model.countries[values["country"]]
     return {"country": country, "peers": peers.suggestions(model, country.iso3, t)}
 
 
-_CONTEXT: dict[str, Callable[[Model, dict[str, str], Translator], dict[str, Any]]] = {
+def _nothing(_model: Model, _values: dict[str, str], _t: Translator,
+             _site: Site | None) -> dict[str, Any]:
+    return {}
+
+
+def _whats_new(model: Model, _values: dict[str, str], t: Translator,
+               site: Site | None) -> dict[str, Any]:
+    # Outside a site build (no Site) there are no posts or file dates: events only.
+    news = whatsnew.whats_new(model, site.posts if site else [],
+                              site.updated if site else (lambda _path: None), build_date())
+    return {"new": news, "long_date": lambda day: format_date(day, "long", locale=t.language),
+            "when": lambda event: events.when(event, t)}
+
+
+def _featured(model: Model, _values: dict[str, str], _t: Translator,
+              _site: Site | None) -> dict[str, Any]:
+    return {"cases": whatsnew.featured_case_studies(model)}
+
+
+def _offline_download(_model: Model, _values: dict[str, str], t: Translator,
+                      site: Site | None) -> dict[str, Any]:
+    size = site.offline_zip_size if site else None
+    return {"url": site.offline_download if site else None,
+            "size": format_size(size, t.language) if size else None}
+
+
+def format_size(size: int, language: str) -> str:
+    """Bytes as readers say them, in the site's language: '4.2 MB'."""
+    megabytes = size / 1_000_000
+    if megabytes >= 1:
+        return format_unit(round(megabytes, 1), "digital-megabyte", length="short",
+                           locale=language)
+    return format_unit(max(1, round(size / 1000)), "digital-kilobyte", length="short",
+                       locale=language)
+
+
+_CONTEXT: dict[str, Callable[[Model, dict[str, str], Translator, Site | None],
+                             dict[str, Any]]] = {
     "countries": _countries,
     "case-studies": _case_studies,
     "guidance": _guidance,
     "peers": _peers,
+    "search": _nothing,
+    "find-country": _nothing,
+    "whats-new": _whats_new,
+    "featured-case-studies": _featured,
+    "offline-download": _offline_download,
 }
