@@ -24,8 +24,8 @@ log = logging.getLogger("mkdocs.plugins.odhub")
 _odhub: ModuleType | None = None
 _model = None  # odhub.Model, rebuilt in every on_config
 _sources = None  # odhub.SourceFiles: edit links and dates, once per build
-_site = None  # odhub.Site: repository, news and file dates for the home page's parts
-_chrome = None  # odhub.Chrome: words and links of the theme overrides
+_site = None  # odhub.data.Site: repository, news and file dates for the home page's parts
+_chrome = None  # odhub.render.Chrome: words and links of the theme overrides
 
 
 def _fresh_odhub() -> ModuleType:
@@ -33,6 +33,9 @@ def _fresh_odhub() -> ModuleType:
     the library (watched under hooks/) must show up without restarting the server."""
     for name in [n for n in sys.modules if n == "odhub" or n.startswith("odhub.")]:
         del sys.modules[name]
+    # the layers a build uses
+    for layer in ("odhub.lang", "odhub.data", "odhub.render", "odhub.export"):
+        importlib.import_module(layer)
     return importlib.import_module("odhub")
 
 
@@ -40,23 +43,31 @@ def _root(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).resolve().parent
 
 
+def _language(config: MkDocsConfig) -> str:
+    return config.theme.get("language", "en")  # the edition: mkdocs.es.yml sets es
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _odhub, _model, _sources, _site, _chrome
     _odhub = _fresh_odhub()
     _model = None
     root = _root(config)
-    _sources = _odhub.SourceFiles(
+    _sources = _odhub.data.SourceFiles(
         root, Path(config.docs_dir).resolve().relative_to(root).as_posix(),
-        _edit_base(config), config.theme.get("language", "en"))
+        _edit_base(config), _language(config))
+    # The editions share mkdocs.yml's texts; the catalogue translates them.
+    t = _odhub.lang.Translator(_language(config))
+    config.site_description = t.gettext((config.site_description or "").strip()) or None
+    config.copyright = t.gettext((config.copyright or "").strip()) or None
     try:
-        _model = _odhub.load(_root(config), language=config.theme.get("language", "en"))
+        _model = _odhub.load(_root(config), language=_language(config))
     except _odhub.InvalidData as err:
         raise PluginError(f"odhub found problems in the hub's data:\n{err}") from None
     log.debug("odhub: loaded %d countries and %d hubs", len(_model.countries),
               len(_model.hubs))
-    repository = _odhub.Repository.from_url(config.repo_url)
-    _site = _odhub.Site(root, repository, _sources.dates)
-    _chrome = _odhub.Chrome(_model, repository, config.theme.get("language", "en"))
+    repository = _odhub.data.Repository.from_url(config.repo_url)
+    _site = _odhub.data.Site(root, repository, _sources.dates)
+    _chrome = _odhub.render.Chrome(_model, repository, _model.language)
     return config
 
 
@@ -64,10 +75,19 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 # then see the generated pages like any other page.
 @event_priority(50)
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    assert _odhub is not None and _model is not None
-    links = _odhub.SiteLinks(edit_base=_edit_base(config))
-    pages = _odhub.generated_pages(_model, config.theme.get("language", "en"), links)
-    assert _sources is not None
+    assert _odhub is not None and _model is not None and _sources is not None
+    # Translations (page.es.md) stand in for their English pages in their edition only.
+    edition = _odhub.data.edition_files([f.src_uri for f in files], _model.language,
+                                        _model.languages)
+    for src in edition.remove:
+        files.remove(files.get_file_from_path(src))
+    for english, translation in edition.replace.items():
+        files.remove(files.get_file_from_path(english))
+        files.append(File.generated(config, english,
+                                    abs_src_path=str(Path(config.docs_dir) / translation)))
+    _sources.add_translations(edition.replace)
+    links = _odhub.render.SiteLinks(edit_base=_edit_base(config))
+    pages = _odhub.render.generated_pages(_model, _model.language, links)
     _sources.add_generated(pages)
     for page in pages:
         if files.get_file_from_path(page.path) is not None:
@@ -77,11 +97,33 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
-def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
-    """Pages kept out of the navigation get the parent odhub gives them, so the theme
-    shows their breadcrumbs, highlights their section's tab and lists its pages."""
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: object) -> str:
     assert _odhub is not None and _model is not None
-    places = _odhub.Places(_model)
+    try:
+        result = _odhub.render.page_markdown(_model, markdown, page.file.src_uri,
+                                             source_text=page.file.content_string,
+                                             language=_model.language, site=_site)
+    except _odhub.InvalidData as err:
+        raise PluginError(f"odhub found problems in a page:\n{err}") from None
+    page.meta.update(result.meta)
+    return result.markdown
+
+
+def on_nav(nav: Navigation, files: Files, **_: object) -> Navigation:
+    """The navigation titles of mkdocs.yml, in the edition's language. Pages kept out of
+    the navigation get the parent odhub gives them, so the theme shows their breadcrumbs,
+    highlights their section's tab and lists its pages."""
+    assert _odhub is not None and _model is not None
+    t = _odhub.lang.Translator(_model.language)
+
+    def translate(items: list) -> None:
+        for item in items:
+            if "title" in vars(item) and item.title:  # set from mkdocs.yml, not the page
+                item.title = t.gettext(item.title)
+            translate(getattr(item, "children", None) or [])
+
+    translate(nav.items)
+    places = _odhub.render.Places(_model)
     for file in files.documentation_pages():
         if file.page is None or file.page.parent is not None or file.inclusion.is_in_nav():
             continue
@@ -101,23 +143,10 @@ def _stand_in(page: Page):  # -> Page | Section
     return page
 
 
-def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: object) -> str:
-    assert _odhub is not None and _model is not None
-    try:
-        result = _odhub.page_markdown(_model, markdown, page.file.src_uri,
-                                      source_text=page.file.content_string,
-                                      language=config.theme.get("language", "en"),
-                                      site=_site)
-    except _odhub.InvalidData as err:
-        raise PluginError(f"odhub found problems in a page:\n{err}") from None
-    page.meta.update(result.meta)
-    return result.markdown
-
-
 def on_page_content(html: str, page: Page, **_: object) -> str:
     """Table regions and search exclusions, before the search plugin reads the page."""
     assert _odhub is not None
-    return _odhub.finish_content_html(html, page.title or "")
+    return _odhub.render.finish_content_html(html, page.title or "")
 
 
 def on_page_context(context: dict, page: Page, **_: object) -> dict:
@@ -135,23 +164,22 @@ def on_page_context(context: dict, page: Page, **_: object) -> dict:
 
 def on_post_page(output: str, **_: object) -> str:
     assert _odhub is not None
-    return _odhub.fix_theme_markup(output)
+    return _odhub.render.fix_theme_markup(output)
 
 
 def on_post_template(output_content: str, **_: object) -> str:  # 404.html
     assert _odhub is not None
-    return _odhub.fix_theme_markup(output_content)
+    return _odhub.render.fix_theme_markup(output_content)
 
 
 def on_post_build(config: MkDocsConfig) -> None:
     """The hub's own open data (CSV, JSON, data package, calendar, feed) into site/data/."""
     assert _odhub is not None and _model is not None
-    try:
-        _odhub.write_exports(_model, _root(config), Path(config.site_dir) / _odhub.EXPORT_DIR,
-                             language=config.theme.get("language", "en"),
-                             site_url=config.site_url or None, log=log.info)
-    except _odhub.InvalidData as err:
-        raise PluginError(f"odhub found problems in the news posts:\n{err}") from None
+    # Nothing here can fail on the data: load() in on_config checked all of it.
+    _odhub.export.write_exports(_model, _root(config),
+                                Path(config.site_dir) / _odhub.export.EXPORT_DIR,
+                                language=_model.language,
+                                site_url=config.site_url or None, log=log.info)
 
 
 def _edit_base(config: MkDocsConfig) -> str | None:

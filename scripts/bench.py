@@ -100,7 +100,7 @@ def floor_worker(config: str, folders: list[str]) -> int:
     from mkdocs.config import load_config
 
     sys.path.insert(0, str(ROOT / "hooks"))
-    from odhub.load import split_front_matter
+    from odhub.data.yamlfile import split_front_matter
 
     loaded = load_config(config)
     extensions, configs = loaded.markdown_extensions, loaded.mdx_configs

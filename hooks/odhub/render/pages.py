@@ -1,0 +1,81 @@
+"""The pages the hub generates from its data: one function, a list of (path, Markdown)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from odhub.data.model import Model
+from odhub.derive import explorer, peers, related, tables
+from odhub.lang.translator import Translator
+from odhub.render import monitor, schemadoc
+from odhub.render.markdown import render
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    """A page that exists only in the build: docs-relative path and its Markdown."""
+
+    path: str
+    markdown: str
+    # The file a contributor edits to change this page (root-relative), if there is one.
+    source_file: str | None = None
+
+
+@dataclass(frozen=True)
+class SiteLinks:
+    """Where the 'edit this data' links point; placeholders until a real repo is set."""
+
+    edit_base: str | None = None  # e.g. https://github.com/OWNER/REPO/edit/main/
+
+
+def generated_pages(model: Model, language: str = "en",
+                    links: SiteLinks | None = None) -> list[GeneratedPage]:
+    t = Translator(language)
+    links = links or SiteLinks()
+    views = monitor.Views(model, t)  # dashboard, events and country maps/charts
+    common = {"model": model, "edit_base": links.edit_base, "views": views}
+    pages: list[GeneratedPage] = []
+
+    def add(path: str, template: str, source_file: str | None = None,
+            **context: object) -> None:
+        pages.append(GeneratedPage(path, render(template, path, t, **common, **context),
+                                   source_file))
+
+    add("countries/index.md", "countries_index.md.j2")
+    for country in model.countries.values():
+        add(country.page, "country.md.j2", country.source_file, country=country,
+            peers=peers.suggestions(model, country.iso3, t),
+            guides=related.guidance_for_country(model, country))
+    add("hubs/index.md", "hubs_index.md.j2")
+    for hub in model.hubs.values():
+        add(hub.page, "hub.md.j2", hub.source_file, hub=hub,
+            guides=related.guidance_for_hub(model, hub))
+    add("principles/index.md", "principles_index.md.j2")
+    for principle in model.principles.values():
+        add(f"principles/{principle.id}.md", "principle.md.j2", principle=principle,
+            featured=related.countries_in(
+                model, model.case_studies_by_principle.get(principle.id, [])))
+    add("sectors/index.md", "sectors_index.md.j2")
+    for sector in model.sectors.values():
+        cases = model.case_studies_by_sector.get(sector.id, [])
+        add(f"sectors/{sector.id}.md", "sector.md.j2", sector=sector, cases=cases,
+            guides=related.guidance_for_cases(model, cases),
+            featured=related.countries_in(model, cases),
+            committed=related.countries_committed_in_sector(model, sector.id))
+    add("tags.md", "tags.md.j2")
+    add("case-studies/index.md", "case_studies_index.md.j2",
+        explorer=explorer.Explorer(model))
+    add("guidance/index.md", "guidance_index.md.j2")
+    add("objectives/index.md", "objectives_index.md.j2")
+    for objective in model.objectives.values():
+        add(f"objectives/{objective.id}.md", "objective.md.j2", objective=objective)
+    add("events/index.md", "events_index.md.j2", "data/events.yml")
+    add("contribute/data-fields.md", "data_fields.md.j2", **schemadoc.page_context(model))
+    add("contribute/translation-status.md", "translation_status.md.j2")
+    add("monitor/index.md", "monitor_index.md.j2")
+    add(f"{tables.EXPORT_DIR}/index.md", "open_data.md.j2",
+        export_tables=tables.tables(model, t), package_file=tables.PACKAGE_FILE,
+        calendar_file=tables.CALENDAR_FILE, feed_file=tables.FEED_FILE)
+    # Files the pages embed (the shared locator map), passed through as they are.
+    pages += [GeneratedPage(path, content) for path, content in views.assets()]
+    return pages
