@@ -57,7 +57,7 @@ def test_selector_and_hreflang_point_at_the_same_page_without_sitemap_probes(
 
 def test_untranslated_pages_fall_back_with_a_notice_and_translations_replace_them(
         editions: dict[str, Path]) -> None:
-    assert "Pas encore traduit" in _html(editions["fr"], "performance/index.html")
+    assert "Pas encore traduit" in _html(editions["fr"], "contribute/performance/index.html")
     about = _html(editions["fr"], "about/index.html")
     assert "À propos de ce portail" in about and "Pas encore traduit" not in about
     assert "Acerca de este portal" in _html(editions["es"], "about/index.html")
