@@ -72,6 +72,11 @@ def test_every_kind_of_detail_page_has_breadcrumbs_and_its_section_tab(
         assert crumbs(html) == trail, page
         assert active_tab(html) == tab, page
         assert 'aria-current="page"' in html.split('class="md-path"', 1)[1].split("</nav>")[0]
+    # News posts have a template of their own; they get the same trail.
+    post = model.posts[0]
+    html = (built_site / post.page / "index.html").read_text(encoding="utf-8")
+    assert crumbs(html) == ["Home", "News", post.title]
+    assert active_tab(html) == "News"
     home = (built_site / "index.html").read_text(encoding="utf-8")
     assert 'class="md-path"' not in home
 
@@ -124,6 +129,11 @@ def test_report_link_opens_the_matching_form_with_the_page_address(
     assert link == f"{new_issue}page-problem.yml&amp;page=https%3A%2F%2Fhub.example.org%2Fabout%2F"
     home = (site / "index.html").read_text("utf-8")
     assert len(report_links(home)) == 1
+    # The news index and its posts have templates of their own, and the link too.
+    post = model.posts[0]
+    for page in ("news/index.html", f"{post.page}index.html"):
+        [link] = report_links((site / page).read_text("utf-8"))
+        assert link.startswith(f"{new_issue}page-problem.yml&amp;page="), page
     assert f'href="{new_issue}propose-country.yml"' in home
     # The home page links the offline zip of the latest release.
     assert ('href="https://github.com/od4d/open-data-peer-hub/releases/latest/download/'
