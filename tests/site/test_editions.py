@@ -80,7 +80,7 @@ def test_404_pages_name_no_host_in_their_links(built_editions: dict[str, Path]) 
 
 def test_untranslated_pages_fall_back_with_a_notice_and_translations_replace_them(
         built_editions: dict[str, Path]) -> None:
-    assert "Pas encore traduit" in _html(built_editions["fr"], "performance/index.html")
+    assert "Pas encore traduit" in _html(built_editions["fr"], "contribute/performance/index.html")
     about = _html(built_editions["fr"], "about/index.html")
     assert "À propos de ce portail" in about and "Pas encore traduit" not in about
     assert "Acerca de este portal" in _html(built_editions["es"], "about/index.html")

@@ -14,6 +14,7 @@ from typing import Any
 from babel import Locale
 
 from odhub.data.model import Model
+from odhub.data.site import Site
 from odhub.derive import related
 from odhub.lang.translator import SOURCE_LANGUAGE, Translator, cldr_locale
 from odhub.render.markdown import render
@@ -32,8 +33,12 @@ class PageMarkdown:
 
 
 def page_markdown(model: Model, markdown: str, src_uri: str, *,
-                  source_text: str | None = None, language: str = "en") -> PageMarkdown:
-    """Transform one page; src_uri is its path under docs/. Raises InvalidData."""
+                  source_text: str | None = None, language: str = "en",
+                  site: Site | None = None) -> PageMarkdown:
+    """Transform one page; src_uri is its path under docs/. Raises InvalidData.
+
+    site (a site build's folder, repository and file dates) feeds the home page's parts.
+    """
     translator = Translator(language)
     notice = edition_notice(model, src_uri, translator)
     if notice:
@@ -42,7 +47,8 @@ def page_markdown(model: Model, markdown: str, src_uri: str, *,
     guide = model.guidance.get(src_uri)
     markdown = expand_shortcodes(markdown, model, src_uri, translator=translator,
                                  source_text=source_text,
-                                 escape_html=case is not None or guide is not None)
+                                 escape_html=case is not None or guide is not None,
+                                 site=site)
     if case is not None:
         top = render("case_study_facts.md.j2", src_uri, translator, model=model, case=case)
         bottom = render("case_study_related.md.j2", src_uri, translator, model=model,

@@ -26,6 +26,7 @@ from odhub.data.dates import PartialDate
 from odhub.data.model import source_label
 from odhub.data.urls import WEB_SCHEMES
 from odhub.data.urls import scheme as url_scheme
+from odhub.lang.names import ascii_fold
 from odhub.lang.translator import Translator, cldr_locale
 from odhub.render.environment import make_environment
 
@@ -98,6 +99,11 @@ def _yaml_string(value: Any) -> Markup:
     return Markup(json.dumps(str(value), ensure_ascii=False))
 
 
+def initial(name: str) -> str:
+    """The letter a name is listed under, A to Z: 'Côte d'Ivoire' -> 'C'."""
+    return ascii_fold(name).strip()[:1].upper()
+
+
 def language_name(code: str, language: str = "en") -> str:
     """'id' -> 'Indonesian' from CLDR, so codes in data read as words on pages."""
     return Locale.parse(cldr_locale(language)).languages.get(code, code)
@@ -136,6 +142,7 @@ def environment(language: str = "en") -> Environment:
         language_name=lambda code: language_name(code, language),
         date=lambda value: local_date(value, language),
         number=lambda value: format_decimal(value, locale=cldr_locale(language)),
+        initial=initial,
     )
     env.globals["language"] = language
     return env
