@@ -51,6 +51,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _odhub, _model, _sources, _site, _chrome
     _odhub = _fresh_odhub()
     _model = None
+    if not _odhub.render.published_repository(config.repo_url):
+        # The placeholder repo_url: no repository link and no edit buttons (all 404s).
+        config.repo_url = config.edit_uri = config.edit_uri_template = None
     root = _root(config)
     _sources = _odhub.data.SourceFiles(
         root, Path(config.docs_dir).resolve().relative_to(root).as_posix(),

@@ -18,6 +18,12 @@ alike; growth ratios between scales are also computed pair by pair within each r
     .venv/bin/python scripts/bench.py --scales 100,1000 --repeat 5
     .venv/bin/python scripts/bench.py --quick        # tiny smoke run
     .venv/bin/python scripts/bench.py --profile /tmp/build.prof --profile-pages 1500
+    .venv/bin/python scripts/bench.py --editions     # every language edition vs English
+
+--editions measures instead what the language editions cost: `make site`'s builds (English,
+then each mkdocs.<lang>.yml) against the English build alone, on the bundled hub and on a
+synthetic hub of each --scales size, in CPU and wall time, as the median of --repeat
+paired runs. The target is at most 3.3 times one edition for the three.
 """
 
 from __future__ import annotations
@@ -41,9 +47,10 @@ import synthetic_hub  # a sibling script, not a package
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
-COLUMNS = ("pages", "records", "build s", "floor s", "build/floor", "CPU build/floor",
-           "peak MiB",
-           "median page KB", "p95 page KB", "search index KB", "site MB", "validate s")
+COLUMNS = ("pages", "records", "commitments", "build s", "floor s", "build/floor",
+           "CPU build/floor", "peak MiB",
+           "median page KB", "p95 page KB", "country page KB", "explorer KB + data KB",
+           "search index KB", "site MB", "validate s")
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
@@ -71,6 +78,10 @@ class Scale:
     site_size: int = 0
     warnings: int = 0
     largest: list[tuple[int, str]] = field(default_factory=list)
+    country_pages: list[int] = field(default_factory=list)
+    explorer: int = 0  # the commitments explorer's first page
+    explorer_data: int = 0  # and the script it loads, commitments/data.js
+    commitments: int = 0
 
 
 def timed(command: list[str], cwd: Path, log: Path) -> Run:
@@ -87,6 +98,92 @@ def timed(command: list[str], cwd: Path, log: Path) -> Run:
         raise SystemExit(f"bench: {' '.join(command)} failed ({process.returncode}):\n{tail}")
     cpu = usage.ru_utime + usage.ru_stime
     return Run(seconds, cpu, usage.ru_maxrss / 1024)  # ru_maxrss is in KiB on Linux
+
+
+# -- language editions: every edition, as `make site` builds them, against one ----------
+
+EDITIONS_TARGET = 3.3  # three editions may cost at most this many times one (issue 13)
+
+
+def edition_builds(hub: Path, site: Path) -> list[list[str]]:
+    """`make site`'s commands for a hub: mkdocs.yml into site/, then each language's
+    mkdocs.<lang>.yml into site/<lang>/ (English first: its build empties the folder)."""
+    configs = [hub / "mkdocs.yml", *sorted(hub.glob(synthetic_hub.EDITION_CONFIGS))]
+    commands = []
+    for config in configs:
+        language = config.stem.partition(".")[2]
+        target = site / language if language else site
+        commands.append([str(BIN / "mkdocs"), "build", "-q", "-f", str(config),
+                         "-d", str(target)])
+    return commands
+
+
+@dataclass
+class EditionsCost:
+    name: str
+    hub: Path
+    pages: int = 0  # HTML pages of one edition
+    editions: int = 0
+    one: list[Run] = field(default_factory=list)  # the English build alone
+    every: list[Run] = field(default_factory=list)  # all editions, one after the other
+
+    def ratios(self, measure: str) -> list[float]:
+        return [getattr(e, measure) / getattr(o, measure)
+                for o, e in zip(self.one, self.every, strict=True)]
+
+
+def measure_editions(cost: EditionsCost, work: Path) -> None:
+    """One repeat: the English build alone, then every edition; paired for the ratio."""
+    commands = edition_builds(cost.hub, work / f"editions-{cost.name}")
+    log = work / f"editions-{cost.name}.log"
+    cost.one.append(timed(edition_builds(cost.hub, work / f"one-{cost.name}")[0],
+                          cost.hub, log))
+    runs = [timed(command, cost.hub, log) for command in commands]
+    cost.every.append(Run(sum(r.seconds for r in runs), sum(r.cpu for r in runs),
+                          max(r.peak_mib for r in runs)))
+    cost.editions = len(commands)
+    cost.pages = len(list((work / f"one-{cost.name}").rglob("*.html")))
+
+
+def editions_table(costs: list[EditionsCost]) -> str:
+    columns = ("hub", "pages per edition", "editions", "one CPU s", "all CPU s",
+               "CPU ratio", "one wall s", "all wall s", "wall ratio")
+    lines = ["| " + " | ".join(columns) + " |", "|" + " --- |" * len(columns)]
+    for c in costs:
+        cells = [c.name, f"{c.pages:,}", str(c.editions),
+                 f"{median([r.cpu for r in c.one]):.2f}",
+                 f"{median([r.cpu for r in c.every]):.2f}",
+                 f"{median(c.ratios('cpu')):.2f}",
+                 f"{median([r.seconds for r in c.one]):.2f}",
+                 f"{median([r.seconds for r in c.every]):.2f}",
+                 f"{median(c.ratios('seconds')):.2f}"]
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def run_editions(work: Path, sizes: list[int], repeat: int, bundled: bool = True) -> int:
+    load_before = os.getloadavg()
+    started = datetime.now(UTC)
+    costs = [EditionsCost("bundled", ROOT)] if bundled else []
+    costs += [EditionsCost(f"synthetic {pages}", prepare(work, pages).hub) for pages in sizes]
+    # Untimed: compiles the library to bytecode once, so no measurement includes it.
+    timed(validate_command(ROOT), ROOT, work / "validate.log")
+    for _attempt in range(repeat):
+        for cost in costs:
+            measure_editions(cost, work)
+    load_after = os.getloadavg()
+    print(editions_table(costs))
+    print()
+    for cost in costs:
+        ratio = median(cost.ratios("cpu"))
+        verdict = "within" if ratio <= EDITIONS_TARGET else "ABOVE"
+        print(f"- {cost.name}: {cost.editions} editions cost ×{ratio:.2f} the CPU time of "
+              f"one (wall ×{median(cost.ratios('seconds')):.2f}); {verdict} the target of "
+              f"×{EDITIONS_TARGET}")
+    print(f"- medians of {repeat} paired run(s); {started:%Y-%m-%d %H:%M} UTC; "
+          f"{os.cpu_count()} CPU(s); load average {load_before[0]:.2f} before, "
+          f"{load_after[0]:.2f} after; Python {platform.python_version()}")
+    return 0
 
 
 def build_command(scale: Scale) -> list[str]:
@@ -137,6 +234,14 @@ def measure_site(scale: Scale, log: Path) -> None:
     index = scale.site / "search" / "search_index.json"
     scale.search_index = index.stat().st_size if index.exists() else 0
     scale.site_size = sum(p.stat().st_size for p in files)
+    scale.country_pages = sorted(p.stat().st_size for p in
+                                 (scale.site / "countries").glob("*/index.html"))
+    explorer = scale.site / "commitments" / "index.html"
+    data = scale.site / "commitments" / "data.js"
+    scale.explorer = explorer.stat().st_size if explorer.exists() else 0
+    scale.explorer_data = data.stat().st_size if data.exists() else 0
+    scale.commitments = sum(len(f.read_text(encoding="utf-8").split("\n- id: ")) - 1
+                            for f in (scale.hub / "data" / "commitments").glob("*.yml"))
     scale.warnings = sum("WARNING" in line for line in log.read_text().splitlines())
 
 
@@ -165,6 +270,7 @@ def row(scale: Scale) -> list[str]:
     return [
         f"{scale.html_pages:,}",
         f"{scale.layout.records:,}",
+        f"{scale.commitments:,}",
         f"{median([r.seconds for r in scale.builds]):.2f}",
         f"{median([r.seconds for r in scale.floors]):.2f}",
         f"{median(ratios):.2f}",
@@ -172,6 +278,8 @@ def row(scale: Scale) -> list[str]:
         f"{max(r.peak_mib for r in scale.builds):.0f}",
         f"{median(scale.page_sizes) / 1000:.1f}",
         f"{percentile(scale.page_sizes, 0.95) / 1000:.1f}",
+        f"{median(scale.country_pages) / 1000:.1f}",
+        f"{scale.explorer / 1000:.0f} + {scale.explorer_data / 1000:.0f}",
         f"{scale.search_index / 1000:,.0f}",
         f"{scale.site_size / 1e6:.1f}",
         f"{median([r.seconds for r in scale.validations]):.2f}",
@@ -301,8 +409,9 @@ def breakdown(work: Path, pages: int) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--scales", default="100,1000,3000",
-                        help="comma-separated page counts (default: 100,1000,3000)")
+    parser.add_argument("--scales",
+                        help="comma-separated page counts (default: 100,1000,3000; "
+                             "1000 with --editions)")
     parser.add_argument("--repeat", type=int, default=3, help="runs per measure (median)")
     parser.add_argument("--validate-records", type=int, default=2000,
                         help="size of the hub `odhub validate` is timed on (0: skip)")
@@ -313,6 +422,10 @@ def main(argv: list[str] | None = None) -> int:
                         help="instead of the table, profile one build with cProfile")
     parser.add_argument("--breakdown", action="store_true",
                         help="instead of the table, split one build's CPU time by part")
+    parser.add_argument("--editions", action="store_true",
+                        help="instead of the table, measure every language edition against "
+                             "English alone (bundled hub and synthetic --scales hubs; "
+                             "--quick: a 20-page synthetic hub only)")
     parser.add_argument("--profile-pages", type=int, default=1500,
                         help="size of the hub for --profile and --breakdown")
     parser.add_argument("--floor-worker", nargs="+", help=argparse.SUPPRESS)
@@ -322,6 +435,8 @@ def main(argv: list[str] | None = None) -> int:
         return floor_worker(args.floor_worker[0], args.floor_worker[1:])
     if args.breakdown_worker:
         return breakdown_worker(*args.breakdown_worker)
+    if args.scales is None:
+        args.scales = "1000" if args.editions else "100,1000,3000"
     if args.quick:
         args.scales, args.repeat, args.validate_records = "20", 1, 50
     sizes = sorted({int(s) for s in args.scales.split(",") if s.strip()})
@@ -340,6 +455,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.breakdown:
             breakdown(work, args.profile_pages)
             return 0
+        if args.editions:
+            return run_editions(work, sizes, args.repeat, bundled=not args.quick)
         return run_all(work, sizes, args.repeat, args.validate_records)
     finally:
         if not args.keep:

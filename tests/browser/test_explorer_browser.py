@@ -12,17 +12,15 @@ from pathlib import Path
 import pytest
 
 import odhub
-from conftest import mkdocs_build
+from offline_support import OfflineEdition
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
-def offline_site(repo_root: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    site = tmp_path_factory.mktemp("offline-site")
-    result = mkdocs_build(repo_root, site, config="mkdocs.offline.yml")
-    assert result.returncode == 0, result.stderr
-    return site
+def offline_site(offline_edition: OfflineEdition) -> Path:
+    """The English offline edition, from the zip the session builds once."""
+    return offline_edition.root
 
 
 @pytest.fixture(scope="module")

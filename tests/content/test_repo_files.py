@@ -222,11 +222,14 @@ def test_correction_form_lists_the_facts_a_country_file_holds() -> None:
     options = " ".join(next(i for i in form["body"] if i.get("id") == "fact")
                        ["attributes"]["options"]).lower()
     words = {"ogp": "open government partnership", "charter": "open data charter",
-             "portal": "portal", "commitments": "commitment", "indicators": "indicator",
-             "hub": "regional hub"}
+             "portals": "portal", "hub": "regional hub", "ogp_local": "ogp local"}
     for field, word in words.items():
         assert field in schema["properties"]
         assert word in options, field
+    # Kept in files of their own, but facts of the country all the same.
+    for name, word in (("commitments", "commitment"), ("indicators", "indicator")):
+        assert (ROOT / f"data/schemas/{name}.schema.json").exists()
+        assert word in options, name
 
 
 def repo_url() -> str:
@@ -263,6 +266,8 @@ def test_pull_request_template_asks_for_sources_and_validation() -> None:
     assert "## Sources" in text
     assert "odhub validate" in text
     assert "redirect" in text
+    # Translators say which English version they worked from (see translation.md).
+    assert "## Translations" in text and "translation_of" in text
 
 
 # -- pre-commit -------------------------------------------------------------------------

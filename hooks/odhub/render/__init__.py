@@ -8,6 +8,8 @@ from odhub.render.content_html import finish_content_html
 from odhub.render.markup import fix_theme_markup
 from odhub.render.pages import GeneratedPage, SiteLinks, generated_pages
 from odhub.render.place import Places
+from odhub.render.repository import published_repository
 
 __all__ = ["Chrome", "GeneratedPage", "PageMarkdown", "Places", "SiteLinks",
-           "finish_content_html", "fix_theme_markup", "generated_pages", "page_markdown"]
+           "finish_content_html", "fix_theme_markup", "generated_pages", "page_markdown",
+           "published_repository"]
