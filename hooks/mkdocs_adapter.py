@@ -107,13 +107,20 @@ def on_post_template(output_content: str, **_: object) -> str:  # 404.html
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    """The hub's own open data (CSV, JSON, data package, calendar, feed) into site/data/."""
+    """The hub's own open data (CSV, JSON, data package, calendar, feed) into site/data/,
+    then, in the web edition, the search index over every page written."""
     assert _odhub is not None and _model is not None
+    language = config.theme.get("language", "en")
     # Nothing here can fail on the data: load() in on_config checked all of it.
     _odhub.export.write_exports(_model, _root(config),
                                 Path(config.site_dir) / _odhub.export.EXPORT_DIR,
-                                language=config.theme.get("language", "en"),
+                                language=language,
                                 site_url=config.site_url or None, log=log.info)
+    if config.extra.get("odhub", {}).get("search") == "pagefind":
+        try:
+            _odhub.export.index_site(Path(config.site_dir), language, log=log.info)
+        except _odhub.export.SearchIndexError as err:
+            raise PluginError(str(err)) from None
 
 
 def _edit_base(config: MkDocsConfig) -> str | None:
