@@ -13,8 +13,11 @@
 "use strict";
 
 var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3; // Material's SearchMessageType
-var SHOWN = 10;        // results listed (each costs one small fragment request)
+var SHOWN = 12;        // results listed (each costs one small fragment request)
+var FIRST = 6;         // shown as soon as they arrive: one round of a browser's 6
+                       // connections to a host, then the rest follow
 var SECTIONS = 3;      // headings shown under a page; the rest fold under "more"
+var SETTLE_MS = 120;   // a pause between keys longer than this shows results
 // This file sits at assets/search-worker.js: the site's root is one folder up.
 var ROOT = new URL("../", self.location.href);
 // Pagefind matches words as prefixes and ranks by how often they occur, so "CIV" finds
@@ -90,10 +93,19 @@ function query(text) {
     .then(function (module) {
       var filters = {};
       filters[ID_FILTER] = identifier;
+      // The identifier is in its page's text, so the filter narrows the word's own
+      // results: a search without a word would load every index chunk to list pages.
       return Promise.all([
-        identifier ? module.search(null, { filters: filters }) : null,
+        identifier ? module.search(value, { filters: filters }) : null,
         module.search(value)
       ]);
+    })
+    .then(function (searches) {
+      // The index chunks for this word are loaded now; fetch the results' fragments
+      // only once the reader pauses, not for every letter typed on the way.
+      return new Promise(function (resolve) {
+        setTimeout(function () { resolve(searches); }, SETTLE_MS);
+      });
     })
     .then(function (searches) {
       if (ticket !== latest || !searches[1]) return null;
@@ -109,18 +121,31 @@ function query(text) {
       var scores = hits.map(function (hit, index) {
         return index < exact.length ? top + exact.length - index : hit.score;
       });
-      return Promise.all(hits.map(function (hit) { return hit.data(); }))
-        .then(function (pages) {
-          if (ticket !== latest) return;
-          respond(pages.map(function (page, index) {
-            return group(page, scores[index], terms);
-          }));
-        });
+      function show(count) {
+        return Promise.all(hits.slice(0, count).map(function (hit) { return hit.data(); }))
+          .then(function (pages) {
+            if (ticket !== latest) return;
+            respond(pages.map(function (page, index) {
+              return group(page, scores[index], terms);
+            }));
+          });
+      }
+      return hits.length > FIRST
+        ? show(FIRST).then(function () { return ticket === latest && show(hits.length); })
+        : show(hits.length);
     })
     .catch(function (error) {
       if (ticket === latest) respond([]);
       console.error("search:", error); // eslint-disable-line no-console
     });
+}
+
+// The page says when the reader opens the search box (overrides/main.html): Pagefind's
+// script, WebAssembly and metadata load then, while the reader types, not on page load.
+if (typeof BroadcastChannel !== "undefined") {
+  new BroadcastChannel("odhub-search").onmessage = function () {
+    load().then(function (module) { return module.init(); });
+  };
 }
 
 self.addEventListener("message", function (event) {
