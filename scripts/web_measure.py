@@ -10,10 +10,11 @@ where they leave the server; nothing is estimated from file sizes.
 - first visit: a fresh browser profile (empty cache) opens a page and waits until the
   network has been idle for 0.5 s; every byte sent until then counts.
 - one query: the same page, then the search box is opened and a query typed; every byte
-  sent from the first key until the results stop changing counts.
+  sent from the first key until the whole query's results are on screen and settled counts.
 - time to results: one visit with Chromium's network emulation at DevTools' "Fast 3G"
   (562.5 ms round trip, 180 kB/s down, 84 kB/s up; it applies to the page's workers too):
-  the time from the last key to the last change of the result list, for the visit's first
+  the time from the last key to the first results of the whole query on screen (Material
+  lists results as they arrive, so later changes only add to them), for the visit's first
   query (the box opened just before typing, so Pagefind starts cold) and, as the
   reported figure, the median of the queries after it.
 """
@@ -62,7 +63,7 @@ class _Handler(SimpleHTTPRequestHandler):
     counter: Counter
     cache: dict[Path, bytes]
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
     def send_head(self):  # type: ignore[no-untyped-def]
@@ -140,12 +141,18 @@ class WebFigures:
     search_before_typing: int = 0  # bytes of pagefind/ fetched before the first key
 
 
+# Each change of the result list, with the query its first result belongs to: Material
+# puts the query's words in every result link (?h=...), for highlighting.
 _WATCH = """() => {
   window.__odhubChanges = [];
   const list = document.querySelector('.md-search-result__list');
-  new MutationObserver(() => window.__odhubChanges.push(performance.now()))
-    .observe(list, {childList: true, subtree: true});
+  new MutationObserver(() => {
+    const link = list.querySelector('a.md-search-result__link');
+    const words = link ? new URL(link.href).searchParams.get('h') : null;
+    window.__odhubChanges.push([performance.now(), words]);
+  }).observe(list, {childList: true, subtree: true});
 }"""
+QUIET_MS = 2000  # no change for this long after the query's results: they are complete
 
 
 def _kind(path: str) -> str:
@@ -171,14 +178,14 @@ def _type_and_wait(page, query: str) -> tuple[float, float]:  # type: ignore[no-
     page.evaluate(_WATCH)
     box.press_sequentially(query, delay=TYPING_DELAY_MS)
     last_key = page.evaluate("performance.now()")
-    seen = -1
+    words = " ".join(query.split())
     for _ in range(240):  # at most a minute
         page.wait_for_timeout(250)
+        now = page.evaluate("performance.now()")
         changes = page.evaluate("window.__odhubChanges")
-        done = page.evaluate("document.querySelectorAll('.md-search-result__item').length")
-        if changes and len(changes) == seen and done and changes[-1] > last_key:
-            return last_key, changes[-1]
-        seen = len(changes)
+        shown = [t for t, h in changes if h == words and t > last_key]
+        if shown and now - changes[-1][0] > QUIET_MS:
+            return last_key, shown[0]  # the query's first results on screen
     raise RuntimeError(f"no search results for {query!r} within a minute")
 
 
