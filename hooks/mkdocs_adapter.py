@@ -23,6 +23,7 @@ log = logging.getLogger("mkdocs.plugins.odhub")
 _odhub: ModuleType | None = None
 _model = None  # odhub.Model, rebuilt in every on_config
 _sources = None  # odhub.SourceFiles: edit links and dates, once per build
+_links = None  # odhub.render.PageLinks: the build's pages, for the blocks' own links
 
 
 def _fresh_odhub() -> ModuleType:
@@ -70,6 +71,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             raise PluginError(f"docs/{page.path} would hide a generated page; rename or "
                               "remove the hand-written file")
         files.append(File.generated(config, page.path, content=page.markdown))
+    global _links
+    _links = _odhub.render.PageLinks(
+        frozenset(file.src_uri for file in files.documentation_pages()),
+        config.use_directory_urls)
     return files
 
 
@@ -78,7 +83,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: objec
     try:
         result = _odhub.render.page_markdown(_model, markdown, page.file.src_uri,
                                       source_text=page.file.content_string,
-                                      language=config.theme.get("language", "en"))
+                                      language=config.theme.get("language", "en"),
+                                      links=_links)
     except _odhub.InvalidData as err:
         raise PluginError(f"odhub found problems in a page:\n{err}") from None
     page.meta.update(result.meta)

@@ -60,7 +60,7 @@ def test_figures_are_sane(quick_run) -> None:
         assert values[column] > 0, column
     assert values["median page KB"] <= values["largest page KB"]
     # A first visit loads at least the page itself (gzip), and a query some of the index.
-    assert 0 < values["first visit KB"] and 0 < values["query KB"] < values["site MB"] * 1000
+    assert values["first visit KB"] > 0 and 0 < values["query KB"] < values["site MB"] * 1000
     # Half the pages weigh at least the median page, and they are part of the site.
     assert values["pages"] * values["median page KB"] / 2 < values["site MB"] * 1000
 
