@@ -5,10 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from odhub.data.model import Model
-from odhub.derive import explorer, peers, related, tables
+from odhub.derive import explorer, paging, peers, related, tables, topics
 from odhub.lang.translator import Translator
 from odhub.render import monitor, schemadoc
 from odhub.render.markdown import render
+
+# List items on one page of the case study explorer (a case study is listed under each of
+# its principles). About 0.5 KB each: a page stays near 250 KB at any hub size.
+EXPLORER_ITEMS_PER_PAGE = 400
+EXPLORER = "case-studies/index.md"
+EXPLORER_PAGES = "case-studies/all"  # page n of the explorer, n >= 2
 
 
 @dataclass(frozen=True)
@@ -62,9 +68,18 @@ def generated_pages(model: Model, language: str = "en",
             guides=related.guidance_for_cases(model, cases),
             featured=related.countries_in(model, cases),
             committed=related.countries_committed_in_sector(model, sector.id))
-    add("tags.md", "tags.md.j2")
-    add("case-studies/index.md", "case_studies_index.md.j2",
-        explorer=explorer.Explorer(model))
+    all_topics = topics.topics(model)
+    add("tags.md", "tags.md.j2", topics=all_topics)
+    for topic in all_topics:
+        add(topic.path, "tag.md.j2", topic=topic)
+    the_explorer = explorer.Explorer(model)
+    groups = [(p, model.case_studies_by_principle[p.id]) for p in model.principles.values()
+              if model.case_studies_by_principle.get(p.id)]
+    parts = paging.split(groups, EXPLORER_ITEMS_PER_PAGE)
+    paths = [paging.page_path(EXPLORER, n, EXPLORER_PAGES) for n in range(1, len(parts) + 1)]
+    for number, (path, page_parts) in enumerate(zip(paths, parts, strict=True), start=1):
+        add(path, "case_studies_index.md.j2", explorer=the_explorer, parts=page_parts,
+            pager={"number": number, "paths": paths})
     add("guidance/index.md", "guidance_index.md.j2")
     add("objectives/index.md", "objectives_index.md.j2")
     for objective in model.objectives.values():
