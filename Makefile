@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 STAMP := $(VENV)/.installed
 
-.PHONY: site test serve validate clean bench offline
+.PHONY: site test test-fast serve validate clean bench offline
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -13,8 +13,11 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[site,test]'
 	touch $(STAMP)
 
-site: $(STAMP)  ## build the site from the bundled content into site/
-	$(BIN)/mkdocs build --strict
+EDITIONS := mkdocs.yml mkdocs.es.yml mkdocs.fr.yml
+
+# English first: its build empties site/, then each other edition fills site/<lang>/.
+site: $(STAMP)  ## build every edition (English at site/, Spanish and French at site/es/, site/fr/)
+	for config in $(EDITIONS); do $(BIN)/mkdocs build --strict -q -f $$config || exit 1; done
 
 # The npm tools the HTML and accessibility tests use; where npm is missing those tests
 # skip with a reason (and fail under CI, whose .ci/run installs npm).
@@ -27,6 +30,9 @@ test: $(STAMP) $(if $(shell command -v npm),$(NODE_STAMP))  ## run the whole tes
 	$(BIN)/ruff check hooks scripts tests
 	$(BIN)/lint-imports --no-cache pyproject.toml
 	$(BIN)/pytest -n 2
+
+test-fast: $(STAMP)  ## the library's unit tests only, in seconds, while you edit
+	$(BIN)/pytest -q tests/unit -m 'not build and not browser'
 
 offline: $(STAMP)  ## build the offline edition and zip it as odhub-offline.zip
 	$(BIN)/python scripts/build_offline.py

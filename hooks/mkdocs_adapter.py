@@ -16,6 +16,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 log = logging.getLogger("mkdocs.plugins.odhub")
@@ -31,13 +32,18 @@ def _fresh_odhub() -> ModuleType:
     the library (watched under hooks/) must show up without restarting the server."""
     for name in [n for n in sys.modules if n == "odhub" or n.startswith("odhub.")]:
         del sys.modules[name]
-    for layer in ("odhub.data", "odhub.render", "odhub.export"):  # the layers a build uses
+    # the layers a build uses
+    for layer in ("odhub.lang", "odhub.data", "odhub.render", "odhub.export"):
         importlib.import_module(layer)
     return importlib.import_module("odhub")
 
 
 def _root(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).resolve().parent
+
+
+def _language(config: MkDocsConfig) -> str:
+    return config.theme.get("language", "en")  # the edition: mkdocs.es.yml sets es
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -47,9 +53,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = _root(config)
     _sources = _odhub.data.SourceFiles(
         root, Path(config.docs_dir).resolve().relative_to(root).as_posix(),
-        _edit_base(config), config.theme.get("language", "en"))
+        _edit_base(config), _language(config))
+    # The editions share mkdocs.yml's texts; the catalogue translates them.
+    t = _odhub.lang.Translator(_language(config))
+    config.site_description = t.gettext((config.site_description or "").strip()) or None
+    config.copyright = t.gettext((config.copyright or "").strip()) or None
     try:
-        _model = _odhub.load(_root(config), language=config.theme.get("language", "en"))
+        _model = _odhub.load(_root(config), language=_language(config))
     except _odhub.InvalidData as err:
         raise PluginError(f"odhub found problems in the hub's data:\n{err}") from None
     log.debug("odhub: loaded %d countries and %d hubs", len(_model.countries),
@@ -61,10 +71,19 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 # then see the generated pages like any other page.
 @event_priority(50)
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    assert _odhub is not None and _model is not None
+    assert _odhub is not None and _model is not None and _sources is not None
+    # Translations (page.es.md) stand in for their English pages in their edition only.
+    edition = _odhub.data.edition_files([f.src_uri for f in files], _model.language,
+                                        _model.languages)
+    for src in edition.remove:
+        files.remove(files.get_file_from_path(src))
+    for english, translation in edition.replace.items():
+        files.remove(files.get_file_from_path(english))
+        files.append(File.generated(config, english,
+                                    abs_src_path=str(Path(config.docs_dir) / translation)))
+    _sources.add_translations(edition.replace)
     links = _odhub.render.SiteLinks(edit_base=_edit_base(config))
-    pages = _odhub.render.generated_pages(_model, config.theme.get("language", "en"), links)
-    assert _sources is not None
+    pages = _odhub.render.generated_pages(_model, _model.language, links)
     _sources.add_generated(pages)
     for page in pages:
         if files.get_file_from_path(page.path) is not None:
@@ -82,13 +101,27 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: objec
     assert _odhub is not None and _model is not None
     try:
         result = _odhub.render.page_markdown(_model, markdown, page.file.src_uri,
-                                      source_text=page.file.content_string,
-                                      language=config.theme.get("language", "en"),
-                                      links=_links)
+                                             source_text=page.file.content_string,
+                                             language=_model.language, links=_links)
     except _odhub.InvalidData as err:
         raise PluginError(f"odhub found problems in a page:\n{err}") from None
     page.meta.update(result.meta)
     return result.markdown
+
+
+def on_nav(nav: Navigation, **_: object) -> Navigation:
+    """The navigation titles of mkdocs.yml, in the edition's language."""
+    assert _odhub is not None and _model is not None
+    t = _odhub.lang.Translator(_model.language)
+
+    def translate(items: list) -> None:
+        for item in items:
+            if "title" in vars(item) and item.title:  # set from mkdocs.yml, not the page
+                item.title = t.gettext(item.title)
+            translate(getattr(item, "children", None) or [])
+
+    translate(nav.items)
+    return nav
 
 
 def on_page_context(context: dict, page: Page, **_: object) -> dict:
@@ -116,17 +149,23 @@ def on_post_build(config: MkDocsConfig) -> None:
     """The hub's own open data (CSV, JSON, data package, calendar, feed) into site/data/,
     then, in the web edition, the search index over every page written."""
     assert _odhub is not None and _model is not None
-    language = config.theme.get("language", "en")
     # Nothing here can fail on the data: load() in on_config checked all of it.
     _odhub.export.write_exports(_model, _root(config),
                                 Path(config.site_dir) / _odhub.export.EXPORT_DIR,
-                                language=language,
+                                language=_model.language,
                                 site_url=config.site_url or None, log=log.info)
     if config.extra.get("odhub", {}).get("search") == "pagefind":
         try:
-            _odhub.export.index_site(Path(config.site_dir), language, log=log.info)
+            _odhub.export.index_site(Path(config.site_dir), _model.language, log=log.info,
+                                     other_editions=_other_editions(config))
         except _odhub.export.SearchIndexError as err:
             raise PluginError(str(err)) from None
+
+
+def _other_editions(config: MkDocsConfig) -> list[str]:
+    # Language editions built inside this one's folder (English holds es/ and fr/).
+    links = [str(item.get("link", "")) for item in config.extra.get("alternate") or []]
+    return [link for link in links if link and not link.startswith(("..", "/", "http"))]
 
 
 def _edit_base(config: MkDocsConfig) -> str | None:

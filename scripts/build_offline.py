@@ -1,9 +1,11 @@
 """Build the offline edition and zip it: `make offline` or `python scripts/build_offline.py`.
 
 Runs a strict build of mkdocs.offline.yml (Material's offline plugin, vendored iframe-worker
-shim, no fonts or CDN scripts), zips the folder as odhub-offline.zip with one top-level
-folder, and prints the zip size, the page count and the median and p95 HTML page size, so a
-growing page weight shows up in every build.
+shim, no fonts or CDN scripts) and of each language's mkdocs.offline.<lang>.yml into
+<site>/<lang>/, zips the folder as odhub-offline.zip with one top-level folder (all
+editions in one zip, the language selector linking them), and prints the zip size, the
+page count and the median and p95 HTML page size, so a growing page weight shows up in
+every build.
 """
 
 from __future__ import annotations
@@ -38,6 +40,13 @@ def page_stats(site: Path) -> SiteStats:
         raise SystemExit(f"no HTML pages under {site}")
     p95 = sizes[math.ceil(0.95 * len(sizes)) - 1]
     return SiteStats(len(sizes), int(statistics.median(sizes)), p95)
+
+
+def edition_configs(config: Path) -> list[tuple[Path, str]]:
+    """The English offline config, then mkdocs.offline.<lang>.yml beside it, each with the
+    folder under the site it is built into."""
+    others = sorted(config.parent.glob(f"{config.stem}.*{config.suffix}"))
+    return [(config, ""), *((other, other.stem.rsplit(".", 1)[-1]) for other in others)]
 
 
 def build(config: Path, site: Path) -> None:
@@ -78,7 +87,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     site, target = args.site_dir.resolve(), args.zip.resolve()
-    build(args.config.resolve(), site)
+    for config, language in edition_configs(args.config.resolve()):
+        build(config, site / language if language else site)  # English first: it cleans
     make_zip(site, target, folder=target.stem)
     stats = page_stats(site)
     zip_size = target.stat().st_size

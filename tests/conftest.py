@@ -1,4 +1,10 @@
-"""Shared fixtures: the real repository, a disposable copy of it, and one real build."""
+"""Shared fixtures: the real repository, a disposable copy of it, and one real build.
+
+Tests live by what they need: unit/ (the library, no site build; `make test-fast`),
+site/ (a real MkDocs build; pytest skips folders named build/), browser/ (Chromium through
+Playwright), content/ (checks on the bundled data and pages). Tests under site/ get the
+`build` mark here and tests under browser/ the `browser` mark.
+"""
 
 from __future__ import annotations
 
@@ -10,10 +16,13 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from run_once import once_per_run
+
+ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 # What a hub needs to build; copied so tests can break data without touching the repo.
-HUB_PARTS = ("data", "docs", "hooks", "overrides", "mkdocs.yml")
+HUB_PARTS = ("data", "docs", "hooks", "overrides", "mkdocs.yml", "mkdocs.es.yml",
+             "mkdocs.fr.yml", "babel.cfg")
 
 
 @pytest.fixture(scope="session")
@@ -52,14 +61,25 @@ def run_odhub(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
                           cwd=cwd)
 
 
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One strict build of the bundled content, shared by every test that reads the site."""
-    site = tmp_path_factory.mktemp("site")
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        mark = {"site": pytest.mark.build, "browser": pytest.mark.browser}.get(
+            Path(str(item.path)).parent.name)
+        if mark is not None:
+            item.add_marker(mark)
+
+
+def _strict_build(site: Path) -> None:
     result = mkdocs_build(ROOT, site)
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr, result.stderr
-    return site
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One strict build of the bundled content, shared by every test that reads the site
+    and by every xdist worker."""
+    return once_per_run(tmp_path_factory, "site", _strict_build)
 
 
 # Browser fixtures live in browser_support; importing them here makes them visible to all.

@@ -19,7 +19,8 @@ AXE = NODE_MODULES / "axe-core" / "axe.min.js"
 VNU = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
 
-def _missing(reason: str) -> None:
+def missing(reason: str) -> None:
+    """Skip with the reason outside CI; fail in CI, where .ci/run installs every tool."""
     if os.environ.get("CI"):
         pytest.fail(f"{reason}; .ci/run should have installed it")
     pytest.skip(reason)
@@ -27,12 +28,12 @@ def _missing(reason: str) -> None:
 
 def require_file(path: Path) -> Path:
     if not path.is_file():
-        _missing(f"{path.relative_to(ROOT)} is missing (run `npm ci` in the repository root)")
+        missing(f"{path.relative_to(ROOT)} is missing (run `npm ci` in the repository root)")
     return path
 
 
 def require_java() -> str:
     java = shutil.which("java")
     if java is None:
-        _missing("java is not installed (apt-get install default-jre-headless)")
+        missing("java is not installed (apt-get install default-jre-headless)")
     return str(java)

@@ -14,7 +14,9 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from run_once import once_per_run
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 @dataclass(frozen=True)
@@ -24,9 +26,7 @@ class OfflineEdition:
     report: str  # what the build command printed
 
 
-@pytest.fixture(scope="session")
-def offline_edition(tmp_path_factory: pytest.TempPathFactory) -> OfflineEdition:
-    work = tmp_path_factory.mktemp("offline")
+def _build_and_unzip(work: Path) -> None:
     target = work / "odhub-offline.zip"
     result = subprocess.run(
         [sys.executable, str(ROOT / "scripts" / "build_offline.py"),
@@ -35,6 +35,14 @@ def offline_edition(tmp_path_factory: pytest.TempPathFactory) -> OfflineEdition:
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "WARNING" not in result.stderr, result.stderr
+    (work / "report.txt").write_text(result.stdout, encoding="utf-8")
     with zipfile.ZipFile(target) as archive:
         archive.extractall(work / "unzipped")
-    return OfflineEdition(work / "unzipped" / "odhub-offline", target, result.stdout)
+
+
+@pytest.fixture(scope="session")
+def offline_edition(tmp_path_factory: pytest.TempPathFactory) -> OfflineEdition:
+    """Built once per test run, shared by every xdist worker."""
+    work = once_per_run(tmp_path_factory, "offline", _build_and_unzip)
+    return OfflineEdition(work / "unzipped" / "odhub-offline", work / "odhub-offline.zip",
+                          (work / "report.txt").read_text(encoding="utf-8"))

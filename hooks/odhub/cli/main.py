@@ -1,13 +1,13 @@
 """The `odhub` command: the library for contributors and CI, without a site build.
 
-Each subcommand is one small function registered in COMMANDS; add new ones the same way.
+Each subcommand is one small function; build_parser() adds it with its arguments and
+points argparse at it with set_defaults(func=...).
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
 from contextlib import ExitStack
 from pathlib import Path
 
@@ -15,28 +15,6 @@ from odhub.data import history
 from odhub.data.errors import InvalidData
 from odhub.data.load import load
 from odhub.lang.translator import Translator
-
-Handler = Callable[[argparse.Namespace], int]
-COMMANDS: dict[str, tuple[Callable[[argparse.ArgumentParser], None], Handler, str]] = {}
-
-
-def command(name: str, help: str):
-    """Register a subcommand: decorate a function that adds its arguments to a parser."""
-
-    def register(handler: Handler) -> Handler:
-        setup = getattr(handler, "arguments", lambda parser: None)
-        COMMANDS[name] = (setup, handler, help)
-        return handler
-
-    return register
-
-
-def arguments(setup: Callable[[argparse.ArgumentParser], None]):
-    def attach(handler: Handler) -> Handler:
-        handler.arguments = setup  # type: ignore[attr-defined]
-        return handler
-
-    return attach
 
 
 def _load_or_report(root: Path):
@@ -47,19 +25,31 @@ def _load_or_report(root: Path):
         return None
 
 
-@command("validate", "check every data file and front matter; exit 1 listing all problems")
 def validate(args: argparse.Namespace) -> int:
     model = _load_or_report(args.root)
     if model is None:
         return 1
     print(f"ok: {len(model.countries)} countries, {len(model.hubs)} hubs, "
           f"{len(model.case_studies)} case studies, {len(model.guidance)} guidance pages")
+    _translation_notices(args.root)
     return 0
 
 
-@command("generate", "write the generated Markdown pages to a folder (for other engines)")
-@arguments(lambda p: p.add_argument("--out", type=Path, required=True,
-                                    help="folder to write into (created if missing)"))
+def _translation_notices(root: Path) -> None:
+    """What the other editions show in English for want of a translation: notices only."""
+    from odhub.data.translations import missing_translations
+    from odhub.lang.translator import languages
+
+    missing = missing_translations(root, languages())
+    for notice in missing:
+        print(f"notice: {notice}")
+    by_language: dict[str, int] = {}
+    for notice in missing:
+        by_language[notice.language] = by_language.get(notice.language, 0) + 1
+    for language, count in sorted(by_language.items()):
+        print(f"notice: {language}: {count} records with text shown in English")
+
+
 def generate(args: argparse.Namespace) -> int:
     from odhub.render.pages import generated_pages  # here, so `odhub validate` starts faster
 
@@ -89,8 +79,6 @@ def _diff_arguments(parser: argparse.ArgumentParser) -> None:
                         help="print Markdown for a pull-request comment or job summary")
 
 
-@command("diff", "summarise in plain words how the data changed between two git revisions")
-@arguments(_diff_arguments)
 def diff(args: argparse.Namespace) -> int:
     from odhub.cli import diff as datadiff
 
@@ -137,9 +125,6 @@ def _export_arguments(parser: argparse.ArgumentParser) -> None:
                         help="the site's address, for absolute links in the feed and calendar")
 
 
-@command("export", "write the hub's open data (CSV, JSON, datapackage.json, events.ics, "
-         "news feed) without building the site")
-@arguments(_export_arguments)
 def export(args: argparse.Namespace) -> int:
     from odhub.export.exports import write_exports
 
@@ -149,11 +134,7 @@ def export(args: argparse.Namespace) -> int:
     if args.out.resolve().is_relative_to((args.root / "docs").resolve()):
         print("refusing to write exports into docs/: pick another --out", file=sys.stderr)
         return 1
-    try:
-        written = write_exports(model, args.root, args.out, site_url=args.site_url)
-    except InvalidData as err:
-        print(err.report(), file=sys.stderr)
-        return 1
+    written = write_exports(model, args.root, args.out, site_url=args.site_url)
     print(f"wrote {len(written)} files to {args.out}")
     return 0
 
@@ -165,33 +146,73 @@ def _new_arguments(parser: argparse.ArgumentParser) -> None:
     scaffold.add_arguments(parser)
 
 
-@command("new", "start a case study, guidance page, country or event from a template "
-         "with TODO markers (never overwrites)")
-@arguments(_new_arguments)
 def new(args: argparse.Namespace) -> int:
     from odhub.cli import scaffold
 
     return scaffold.run(args)
 
 
-@command("messages", "update locales/<language>.json with every translatable string")
-@arguments(lambda p: (
-    p.add_argument("--language", required=True, help="language code, e.g. fr or es"),
-    p.add_argument("--check", action="store_true",
-                   help="change nothing; exit 1 if strings are missing from the catalogue"),
-))
 def messages(args: argparse.Namespace) -> int:
-    from odhub.cli.messages import update_catalogue, write_catalogue
+    from odhub.cli import messages as babel_messages
+    from odhub.lang.translator import SOURCE_LANGUAGE, languages
 
-    update = update_catalogue(args.language)
-    if args.check:
-        for message in update.added:
-            print(f"{update.path.name}: missing: {message!r}", file=sys.stderr)
-        return 1 if update.added else 0
-    write_catalogue(update)
-    print(f"{update.path}: {len(update.catalogue)} strings, {len(update.added)} new, "
-          f"{update.untranslated} untranslated, {len(update.obsolete)} no longer used")
-    return 0
+    root: Path = args.root
+    template = babel_messages.extract(root)
+    wanted = args.language or [code for code in languages() if code != SOURCE_LANGUAGE]
+    problems = 0
+    if not args.check:
+        babel_messages.write_catalogue(template, root / babel_messages.TEMPLATE)
+    for language in wanted:
+        update = babel_messages.update_catalogue(language, template)
+        if args.check:
+            for message in update.untranslated:
+                problems += 1
+                print(f"{babel_messages.locations(message)}: {language}: not translated: "
+                      f"{babel_messages.message_text(message)!r}", file=sys.stderr)
+            continue
+        babel_messages.write_catalogue(update.catalogue, update.path)
+        print(f"{update.path}: {len(template)} strings, {len(update.added)} new, "
+              f"{len(update.untranslated)} untranslated, {len(update.obsolete)} no longer used")
+    if args.check and problems:
+        print(f"{problems} strings need a translation; run `odhub messages`, then translate "
+              "the empty msgstr entries", file=sys.stderr)
+    return 1 if problems else 0
+
+
+def _generate_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--out", type=Path, required=True,
+                        help="folder to write into (created if missing)")
+
+
+def _messages_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--language", action="append", default=None,
+                        help="language code, e.g. es; repeat for several; a new one starts a "
+                             "catalogue (default: every language that has one)")
+    parser.add_argument("--check", action="store_true",
+                        help="change nothing; exit 1 listing each string (file:line) that a "
+                             "catalogue lacks or leaves untranslated")
+
+
+def _no_arguments(parser: argparse.ArgumentParser) -> None:
+    pass
+
+
+# name -> (what it does, its arguments, its function), in the order `odhub --help` lists them
+SUBCOMMANDS = {
+    "validate": ("check every data file and front matter; exit 1 listing all problems",
+                 _no_arguments, validate),
+    "generate": ("write the generated Markdown pages to a folder (for other engines)",
+                 _generate_arguments, generate),
+    "diff": ("summarise in plain words how the data changed between two git revisions",
+             _diff_arguments, diff),
+    "export": ("write the hub's open data (CSV, JSON, datapackage.json, events.ics, news "
+               "feed) without building the site", _export_arguments, export),
+    "new": ("start a case study, guidance page, country or event from a template with TODO "
+            "markers (never overwrites)", _new_arguments, new),
+    "messages": ("extract every translatable string (messages.pot) and merge it into each "
+                 "language's catalogue (.po), as pybabel extract and update do",
+                 _messages_arguments, messages),
+}
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -199,16 +220,17 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--root", type=Path, default=Path.cwd(),
                         help="the hub's folder, holding data/ and docs/ (default: here)")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for name, (setup, _handler, help_text) in COMMANDS.items():
-        setup(sub.add_parser(name, help=help_text, description=help_text))
+    for name, (help_text, add_arguments, func) in SUBCOMMANDS.items():
+        command = sub.add_parser(name, help=help_text, description=help_text)
+        add_arguments(command)
+        command.set_defaults(func=func)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    _setup, handler, _help = COMMANDS[args.command]
     try:
-        return handler(args)
+        return args.func(args)
     except KeyboardInterrupt:
         return 130
 

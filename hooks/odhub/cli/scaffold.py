@@ -19,18 +19,18 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+if TYPE_CHECKING:
+    from jinja2 import Environment
+
+from odhub.data import vocab
+from odhub.data.schemas import schema_set
 from odhub.lang import names
 from odhub.lang.translator import Translator
-from odhub.render.markdown import TEMPLATES
 
-LEVELS = ("introductory", "intermediate", "advanced")
-EVENT_KINDS = ("conference", "workshop", "campaign", "launch", "publication", "announcement",
-               "milestone")
 # Case studies serve the "Scale Effective Use" objective unless the coordinator says more.
 CASE_OBJECTIVE = "scale-effective-use"
 _PARTIAL_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?\Z")
@@ -55,9 +55,9 @@ def _environment() -> Environment:
     # These templates write YAML and Markdown *source* files for coordinators, not pages:
     # no Markdown escaping (it would litter the file with backslashes). Every value from
     # the command line goes through |yaml (a JSON string, valid YAML) or is a checked id.
-    env = Environment(loader=FileSystemLoader(str(TEMPLATES / "scaffold")),
-                      undefined=StrictUndefined, keep_trailing_newline=True,
-                      trim_blocks=True, lstrip_blocks=True, autoescape=False)
+    from odhub.render.environment import make_environment  # only when writing a file
+
+    env = make_environment(("scaffold",), autoescape=False, keep_trailing_newline=True)
     env.filters["yaml"] = lambda value: json.dumps(value, ensure_ascii=False)
     return env
 
@@ -79,10 +79,13 @@ class Known:
     audiences: list[str]
     hubs: list[str]
     countries: list[str]
+    levels: tuple[str, ...]  # closed lists, from the schemas
+    event_kinds: tuple[str, ...]
 
 
 def known_ids(root: Path) -> Known:
     data = root / "data"
+    schemas = schema_set(str(data / "schemas")).documents
 
     def vocabulary(name: str) -> list[str]:
         file = data / f"{name}.yml"
@@ -98,6 +101,8 @@ def known_ids(root: Path) -> Known:
         objectives=vocabulary("objectives"), audiences=vocabulary("audiences"),
         hubs=sorted(f.stem for f in (data / "hubs").glob("*.yml")),
         countries=sorted(f.stem.upper() for f in (data / "countries").glob("*.yml")),
+        levels=vocab.allowed(schemas, "guidance", "level"),
+        event_kinds=vocab.allowed(schemas, "event", vocab.ITEMS, "kind"),
     )
 
 
@@ -169,11 +174,11 @@ def new_guidance(root: Path, title: str, *, objectives: list[str] = (),
                  level: str = "introductory", slug: str | None = None,
                  translator: Translator | None = None) -> Written:
     known = known_ids(root)
-    if level not in LEVELS:
+    if level not in known.levels:
         raise ScaffoldError(_("'{value}' is not a level; known: {known}", value=level,
-                              known=", ".join(LEVELS)))
+                              known=", ".join(known.levels)))
     context = {
-        "title": title, "level": level, "known": known, "levels": LEVELS,
+        "title": title, "level": level, "known": known, "levels": known.levels,
         "objectives": _check(objectives or known.objectives[:1], known.objectives,
                              "objective"),
         "principles": _check(principles or known.principles[:1], known.principles,
@@ -208,9 +213,9 @@ def event_snippet(root: Path, title: str, start: str, *, kind: str = "conference
     if not _PARTIAL_DATE.match(start):
         raise ScaffoldError(_("--start '{value}' is not YYYY, YYYY-MM or YYYY-MM-DD",
                               value=start))
-    if kind not in EVENT_KINDS:
+    if kind not in known.event_kinds:
         raise ScaffoldError(_("'{value}' is not an event kind; known: {known}", value=kind,
-                              known=", ".join(EVENT_KINDS)))
+                              known=", ".join(known.event_kinds)))
     event_id = slug or slugify(title)
     context = {
         "id": event_id, "title": title, "start": start, "kind": kind,
@@ -266,7 +271,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     guide.add_argument("--objective", action="append", default=[], metavar="ID")
     guide.add_argument("--principle", action="append", default=[], metavar="ID")
     guide.add_argument("--audience", action="append", default=[], metavar="ID")
-    guide.add_argument("--level", choices=LEVELS, default="introductory")
+    guide.add_argument("--level", default="introductory",
+                       help="introductory, intermediate or advanced (from the schema)")
     guide.add_argument("--slug", help="file name without .md (default: from the title)")
 
     country = kinds.add_parser("country", help="data/countries/<iso3>.yml")
@@ -276,7 +282,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     event = kinds.add_parser("event", help="a new entry at the end of data/events.yml")
     event.add_argument("--title", required=True)
     event.add_argument("--start", required=True, help="YYYY, YYYY-MM or YYYY-MM-DD")
-    event.add_argument("--kind", dest="event_kind", default="conference", choices=EVENT_KINDS)
+    event.add_argument("--kind", dest="event_kind", default="conference",
+                       help="the event kind, one of the schema's (e.g. workshop)")
     event.add_argument("--hub", action="append", default=[], metavar="ID")
     event.add_argument("--country", action="append", default=[], metavar="ISO3")
     event.add_argument("--slug", help="the event id (default: from the title)")

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from odhub.data.editions import edition_files
 from odhub.data.errors import InvalidData, Problem
 from odhub.data.history import SourceFiles
 from odhub.data.load import load
 from odhub.data.model import Model
 
-__all__ = ["InvalidData", "Model", "Problem", "SourceFiles", "load"]
+__all__ = ["InvalidData", "Model", "Problem", "SourceFiles", "edition_files", "load"]

@@ -20,6 +20,8 @@ from typing import Any
 
 from babel.dates import format_date
 
+from odhub.lang.translator import cldr_locale
+
 
 class GitError(Exception):
     """git is missing, the folder is not in a repository, or a revision is unknown."""
@@ -147,6 +149,11 @@ class SourceFiles:
         for page in pages:
             self.generated[page.path] = getattr(page, "source_file", None)
 
+    def add_translations(self, replaced: dict[str, str]) -> None:
+        """Pages an edition builds from a translation: edit and date that file."""
+        for english, translation in replaced.items():
+            self.generated[english] = f"{self.docs_dir}/{translation}"
+
     def page(self, src_uri: str) -> PageSource:
         if src_uri in self.generated:
             source = self.generated[src_uri]
@@ -160,4 +167,4 @@ class SourceFiles:
 
 
 def _long_date(when: dt.datetime, language: str) -> str:
-    return format_date(when.date(), format="long", locale=language)
+    return format_date(when.date(), format="long", locale=cldr_locale(language))

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from odhub.data import images, news, schemas
+from odhub.data import editions, images, news, schemas
 from odhub.data.dates import PartialDate
 from odhub.data.errors import InvalidData, Problem
 from odhub.data.model import (
@@ -31,6 +31,7 @@ from odhub.data.model import (
     RegionalHub,
     Term,
 )
+from odhub.data.translations import translated
 from odhub.data.yamlfile import (
     FieldPath,
     YamlDocument,
@@ -40,6 +41,7 @@ from odhub.data.yamlfile import (
     split_front_matter,
 )
 from odhub.lang import names
+from odhub.lang.translator import languages
 
 VOCABULARIES = ("principles", "objectives", "sectors", "audiences")
 TODO_MARKER = "TODO"
@@ -58,6 +60,7 @@ class _Loader:
     def __init__(self, root: Path, language: str) -> None:
         self.root = root
         self.language = language
+        self.languages = (*languages(), *([language] if language not in languages() else []))
         self.schema_dir = root / "data" / "schemas"
         self.problems: list[Problem] = []
         # Ids of records whose files exist but are broken: references to them are not
@@ -116,6 +119,10 @@ class _Loader:
             audiences=vocabularies["audiences"],
         )
         docs = self.root / "docs"
+        model.language, model.languages = self.language, self.languages
+        model.hand_written = editions.hand_written_pages(docs, self.languages) \
+            if docs.is_dir() else {}
+        model.page_translations = self.page_translations(docs, model.hand_written)
         model.case_studies = self.case_studies(docs / "case-studies", model)
         model.guidance = self.guidance_pages(docs / "guidance", model)
         model.events = self.events(data / "events.yml", model)
@@ -137,10 +144,11 @@ class _Loader:
             return terms
         for index, item in enumerate(document.data):
             if self.unique(terms, item["id"], document, (index, "id")):
+                text, untranslated = translated(item, ("title", "summary"), self.language)
                 terms[item["id"]] = Term(
-                    id=item["id"], title=item["title"], summary=item["summary"],
+                    id=item["id"], title=text["title"], summary=text["summary"],
                     number=item.get("number"), sources=tuple(item.get("sources", ())),
-                    as_of=item.get("as_of"),
+                    as_of=item.get("as_of"), untranslated=untranslated,
                 )
         return terms
 
@@ -155,8 +163,10 @@ class _Loader:
             if not self.file_matches(document, file, raw["id"], ("id",)):
                 self.broken["hub"].add(raw["id"])
                 continue
+            text, untranslated = translated(raw, ("name", "region", "summary"), self.language)
             hubs[raw["id"]] = RegionalHub(
-                id=raw["id"], name=raw["name"], region=raw["region"], summary=raw["summary"],
+                id=raw["id"], name=text["name"], region=text["region"],
+                summary=text["summary"], untranslated=untranslated,
                 organisations=tuple(
                     Organisation(
                         name=o["name"], role=o["role"], confirmed_hub=o["confirmed_hub"],
@@ -213,14 +223,47 @@ class _Loader:
             self.known(document, ("countries",), raw["countries"], model.countries, "country")
             self.check_terms(document, raw, model, ("principles", "sectors", "objectives"))
             src_uri = file.relative_to(self.root / "docs").as_posix()
+            text = {"title": raw["title"], "summary": raw["summary"],
+                    "outcomes": raw.get("outcomes"), **self.translated_text(model, src_uri)}
             found[src_uri] = CaseStudy(
-                src_uri=src_uri, title=raw["title"], countries=tuple(raw["countries"]),
+                src_uri=src_uri, title=text["title"], countries=tuple(raw["countries"]),
                 principles=tuple(raw["principles"]), sectors=tuple(raw["sectors"]),
                 objectives=tuple(raw["objectives"]), year=raw["year"],
-                summary=raw["summary"], sources=tuple(raw["sources"]),
-                outcomes=raw.get("outcomes"),
+                summary=text["summary"], sources=tuple(raw["sources"]),
+                outcomes=text["outcomes"],
             )
         return found
+
+    def page_translations(self, docs: Path, english: dict[str, str]
+                          ) -> dict[str, dict[str, editions.PageTranslation]]:
+        """Every docs/<page>.<lang>.md, checked, with the English version it matches."""
+        found: dict[str, dict[str, editions.PageTranslation]] = {}
+        for file in sorted(docs.rglob("*.md")) if docs.is_dir() else []:
+            src = file.relative_to(docs).as_posix()
+            pair = editions.split_translation(src, self.languages)
+            if pair is None:
+                continue
+            english_src, language = pair
+            document = self.front_matter(file, "translation")
+            if english_src not in english:
+                self.problems.append(Problem(self.display(file), 1, "", f"translates "
+                                             f"docs/{english_src}, which does not exist"))
+                continue
+            if document is None:
+                continue
+            raw = document.data
+            found.setdefault(english_src, {})[language] = editions.PageTranslation(
+                english_src=english_src, src_uri=src, language=language,
+                translation_of=raw.get("translation_of"),
+                english_hash=english[english_src],
+                front_matter=dict(raw))
+        return found
+
+    def translated_text(self, model: Model, src_uri: str) -> dict[str, str]:
+        """The fields this edition's translation of a page gives (title, summary, ...)."""
+        translation = model.page_translations.get(src_uri, {}).get(self.language)
+        return {k: v for k, v in translation.front_matter.items()
+                if k in ("title", "summary", "outcomes")} if translation else {}
 
     def guidance_pages(self, folder: Path, model: Model) -> dict[str, Guidance]:
         found: dict[str, Guidance] = {}
@@ -231,10 +274,12 @@ class _Loader:
             raw = document.data
             self.check_terms(document, raw, model, ("principles", "objectives", "audience"))
             src_uri = file.relative_to(self.root / "docs").as_posix()
+            text = {"title": raw["title"], "summary": raw["summary"],
+                    **self.translated_text(model, src_uri)}
             found[src_uri] = Guidance(
-                src_uri=src_uri, title=raw["title"], objectives=tuple(raw["objectives"]),
+                src_uri=src_uri, title=text["title"], objectives=tuple(raw["objectives"]),
                 principles=tuple(raw["principles"]), audience=tuple(raw["audience"]),
-                level=raw["level"], summary=raw["summary"],
+                level=raw["level"], summary=text["summary"],
                 sources=tuple(raw.get("sources", ())),
             )
         return found
@@ -338,7 +383,8 @@ def _raw_id(file: Path, key: str) -> str | None:
 def _content_files(folder: Path) -> list[Path]:
     if not folder.is_dir():
         return []
-    return sorted(f for f in folder.glob("*.md") if f.name != "index.md")
+    return sorted(f for f in folder.glob("*.md") if f.name != "index.md"
+                  and editions.split_translation(f.name, languages()) is None)
 
 
 def _todo_markers(document: YamlDocument) -> list[Problem]:

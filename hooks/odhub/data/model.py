@@ -8,10 +8,14 @@ from functools import cache, cached_property
 from urllib.parse import urlsplit
 
 from odhub.data.dates import PartialDate
+from odhub.data.editions import PageTranslation
 from odhub.data.news import Post
 from odhub.lang.names import ascii_fold
+from odhub.lang.translator import N_
 
 COMMITMENT_STATUSES = ("not-started", "limited", "substantial", "complete", "withdrawn")
+# Levels of local government and of guidance: ids in data, shown translated as words.
+LOCAL_LEVELS = (N_("state"), N_("city"), N_("municipality"))
 
 
 def source_label(url: str) -> str:
@@ -33,6 +37,8 @@ class Term:
     number: int | None = None
     sources: tuple[str, ...] = ()
     as_of: str | None = None
+    # Fields shown in English because the edition's language has no translation of them.
+    untranslated: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -152,6 +158,8 @@ class RegionalHub:
     sources: tuple[str, ...]
     as_of: str
     source_file: str
+    # Fields shown in English because the edition's language has no translation of them.
+    untranslated: tuple[str, ...] = ()
 
     @property
     def page(self) -> str:
@@ -236,6 +244,13 @@ class Model:
     schemas: dict[str, dict] = field(default_factory=dict)
     # Views the derive layer computes from this model (e.g. peers), kept for the build.
     derived: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
+    # The edition this model was loaded for, and every edition the hub has.
+    language: str = "en"
+    languages: tuple[str, ...] = ("en",)
+    # Hand-written English pages (docs-relative -> hash of the current version), and their
+    # translations by language.
+    hand_written: dict[str, str] = field(default_factory=dict)
+    page_translations: dict[str, dict[str, PageTranslation]] = field(default_factory=dict)
 
     # Derived indexes: computed on first use and kept for the rest of the build.
 

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from jsonschema import Draft202012Validator
     from jsonschema.exceptions import ValidationError
 
-KINDS = ("country", "hub", "vocabulary", "case-study", "guidance", "event")
+KINDS = ("country", "hub", "vocabulary", "case-study", "guidance", "event", "translation")
 
 _TYPE_NAMES = {
     "integer": "an integer",

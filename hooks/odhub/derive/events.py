@@ -17,10 +17,14 @@ from icalendar import Event as CalendarEvent
 
 from odhub.data.dates import PartialDate
 from odhub.data.model import Event, Model, RegionalHub
-from odhub.lang.translator import Translator
+from odhub.lang.translator import N_, Translator, cldr_locale
 
 CALENDAR_PRODID = "-//Open Data Peer Hub//odhub events//EN"
 UID_DOMAIN = "events.odhub"  # a fixed namespace: UIDs must not change between builds
+
+
+# How a source places an event within its period, e.g. "Late 2018".
+_TIMINGS = {"early": N_("Early {period}"), "mid": N_("Mid {period}"), "late": N_("Late {period}")}
 
 
 def when(event: Event, translator: Translator) -> str:
@@ -29,23 +33,23 @@ def when(event: Event, translator: Translator) -> str:
     start, end = event.start, event.end
     if end is not None and end != start and end.precision == start.precision != "year":
         skeleton = "yMMMd" if start.precision == "day" else "yMMMM"
-        text = format_interval(start.first_day, end.first_day, skeleton, locale=language)
+        text = format_interval(start.first_day, end.first_day, skeleton,
+                               locale=cldr_locale(language))
     else:
         text = _partial(start, language)
         if end is not None and end != start:
             text = translator.gettext("{start} to {end}", start=text,
                                       end=_partial(end, language))
     if event.timing:
-        text = translator.gettext({"early": "Early {period}", "mid": "Mid {period}",
-                                   "late": "Late {period}"}[event.timing], period=text)
+        text = translator.gettext(_TIMINGS[event.timing], period=text)
     return text
 
 
 def _partial(date: PartialDate, language: str) -> str:
     if date.precision == "day":
-        return format_skeleton("yMMMd", date.first_day, locale=language)
+        return format_skeleton("yMMMd", date.first_day, locale=cldr_locale(language))
     if date.precision == "month":
-        return format_skeleton("yMMMM", date.first_day, locale=language)
+        return format_skeleton("yMMMM", date.first_day, locale=cldr_locale(language))
     return str(date.year)
 
 

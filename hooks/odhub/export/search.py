@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import json
 import subprocess
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 # What Pagefind leaves out of the index: lists of other pages (each is indexed on its own
@@ -44,10 +44,15 @@ def pagefind_executable() -> Path:
 
 
 def index_site(site: Path, language: str = "en",
-               log: Callable[[str], None] = lambda _: None) -> None:
-    """Index every page of a built site into site/pagefind/ and write the theme's stub."""
+               log: Callable[[str], None] = lambda _: None,
+               other_editions: Iterable[str] = ()) -> None:
+    """Index every page of a built site into site/pagefind/ and write the theme's stub.
+
+    other_editions: folders of the site that hold other language editions (es, fr under
+    the English site); their pages are indexed by their own builds, in their language.
+    """
     command = [str(pagefind_executable()), "--site", str(site), "--output-subdir", OUTPUT,
-               "--force-language", language]
+               "--force-language", language, "--glob", pages_glob(site, other_editions)]
     for selector in EXCLUDED:
         command += ["--exclude-selectors", selector]
     result = subprocess.run(command, capture_output=True, text=True)
@@ -59,6 +64,14 @@ def index_site(site: Path, language: str = "en",
                  "?")
     log(f"odhub: Pagefind indexed {pages} pages into {OUTPUT}/")
     write_search_config(site, language)
+
+
+def pages_glob(site: Path, other_editions: Iterable[str]) -> str:
+    """A glob of the site's pages outside the other editions' folders (Pagefind's globs
+    have alternatives but no negation)."""
+    skipped = {folder.strip("/") for folder in other_editions}
+    folders = sorted(p.name for p in site.iterdir() if p.is_dir() and p.name not in skipped)
+    return "{" + ",".join(["*.html", *(f"{folder}/**/*.html" for folder in folders)]) + "}"
 
 
 def write_search_config(site: Path, language: str = "en") -> None:

@@ -9,6 +9,8 @@ from functools import cache
 import pycountry
 from babel import Locale
 
+from odhub.lang.translator import cldr_locale
+
 # Kosovo has no ISO 3166-1 entry; XKX/XK are the user-assigned codes in common use.
 _NOT_IN_ISO = {"XKX": ("XK", None, "Kosovo", "Republic of Kosovo")}
 
@@ -48,7 +50,7 @@ def display_name(iso3: str, language: str = "en") -> str:
     found = codes(iso3)
     if found is None:
         return iso3
-    territories = Locale.parse(language).territories
+    territories = Locale.parse(cldr_locale(language)).territories
     return territories.get(found.iso2 or "", None) or found.common_name or found.iso_name
 
 

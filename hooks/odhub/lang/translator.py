@@ -1,47 +1,92 @@
-"""The one translation function every user-facing string passes through.
+"""The one translation function every user-facing string passes through: GNU gettext.
 
-English is the source language. Another edition adds `locales/<lang>.json`, a flat
-catalogue of English text -> translation; a missing entry falls back to English.
+English is the source language. Each other edition has a Babel/gettext catalogue,
+`locales/<lang>/LC_MESSAGES/messages.po` (the format Weblate, Crowdin and Poedit read),
+compiled in memory when first used, so no `.mo` file is committed or can go stale. Plural
+rules come from the catalogue's `Plural-Forms` header, which `odhub messages` writes from
+CLDR (Babel) for each language. An empty or fuzzy translation falls back to English.
+
+Messages use `{name}` placeholders, filled after translation, so a translator can move
+them within the sentence.
 """
 
 from __future__ import annotations
 
-import json
+import gettext as gnu_gettext
 from dataclasses import dataclass, field
 from functools import cache
+from io import BytesIO
 from pathlib import Path
 from typing import Any
 
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.support import Translations
+
 LOCALES = Path(__file__).parent / "locales"
+DOMAIN = "messages"
+SOURCE_LANGUAGE = "en"
+
+
+# The CLDR locale each edition formats names, dates and numbers with. The Spanish edition
+# is written for Latin America (ILDA's region), whose CLDR data says "Costa de Marfil".
+CLDR_LOCALES = {"es": "es_419"}
+
+
+def cldr_locale(language: str) -> str:
+    """The Babel/CLDR locale for an edition's language code."""
+    return CLDR_LOCALES.get(language, language)
+
+
+def catalogue_path(language: str, folder: Path | None = None) -> Path:
+    return (folder or LOCALES) / language / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+def languages(folder: Path | None = None) -> tuple[str, ...]:
+    """English, then every language that has a catalogue: the hub's editions."""
+    found = sorted(p.parent.parent.name
+                   for p in (folder or LOCALES).glob(f"*/LC_MESSAGES/{DOMAIN}.po"))
+    return (SOURCE_LANGUAGE, *found)
+
+
+def gettext_noop(message: str) -> str:
+    """Marks a message for extraction where it is defined (e.g. a closed list of ids) and
+    translated later, when it is shown."""
+    return message
+
+
+N_ = gettext_noop
 
 
 @cache
-def _catalogue(language: str) -> dict[str, str]:
-    file = LOCALES / f"{language}.json"
-    if not file.exists():
-        return {}
-    # An empty translation means "not translated yet": fall back to English.
-    messages = json.loads(file.read_text(encoding="utf-8"))
-    return {source: text for source, text in messages.items() if text}
+def translations(language: str, folder: Path | None = None) -> gnu_gettext.NullTranslations:
+    """The compiled catalogue for a language; English (or no catalogue) translates nothing."""
+    path = catalogue_path(language, folder)
+    if language == SOURCE_LANGUAGE or not path.exists():
+        return gnu_gettext.NullTranslations()
+    with path.open("rb") as file:
+        catalogue = read_po(file, locale=language, domain=DOMAIN)
+    compiled = BytesIO()
+    write_mo(compiled, catalogue, use_fuzzy=False)  # untranslated and fuzzy: English
+    compiled.seek(0)
+    return Translations(compiled, domain=DOMAIN)
 
 
 @dataclass(frozen=True)
 class Translator:
-    language: str = "en"
-    _messages: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
+    language: str = SOURCE_LANGUAGE
+    _translations: gnu_gettext.NullTranslations = field(
+        default_factory=gnu_gettext.NullTranslations, compare=False, repr=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "_messages", _catalogue(self.language))
+        object.__setattr__(self, "_translations", translations(self.language))
 
     def gettext(self, message: str, **values: Any) -> str:
         """Translate, then fill {named} placeholders."""
-        text = self._messages.get(message, message)
+        text = self._translations.gettext(message)
         return text.format(**values) if values else text
 
     def ngettext(self, singular: str, plural: str, count: int, **values: Any) -> str:
-        key = singular if count == 1 else plural
-        return self.gettext(key, count=count, **values)
-
-
-def translator(language: str = "en") -> Translator:
-    return Translator(language)
+        """The form the language's plural rule picks for count; {count} is filled in."""
+        text = self._translations.ngettext(singular, plural, count)
+        return text.format(count=count, **values)

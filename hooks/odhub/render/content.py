@@ -15,12 +15,15 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from babel import Locale
+
 from odhub.data.errors import InvalidData, Problem
 from odhub.data.model import Model
 from odhub.derive import related
-from odhub.lang.translator import Translator
+from odhub.lang.translator import SOURCE_LANGUAGE, Translator, cldr_locale
 from odhub.render.environment import environment
 from odhub.render.links import BrokenLink, PageLinks, source_links
+from odhub.render.markdown import render
 from odhub.render.shortcodes import expand_shortcodes
 
 # A leading ATX level-1 heading, if the author wrote one: the facts block goes below it.
@@ -44,6 +47,9 @@ def page_markdown(model: Model, markdown: str, src_uri: str, *,
     Without it (outside a build), directory URLs and no check.
     """
     translator = Translator(language)
+    notice = edition_notice(model, src_uri, translator)
+    if notice:
+        markdown = _wrap(markdown, notice, "").rstrip() + "\n"
     case = model.case_studies.get(src_uri)
     guide = model.guidance.get(src_uri)
     markdown = expand_shortcodes(markdown, model, src_uri, translator=translator,
@@ -84,9 +90,21 @@ def _block(template: str, src_uri: str, translator: Translator, links: PageLinks
     def link(label: Any, target: str) -> str:
         return links.link(label, target, src_uri)
 
-    return environment("html").get_template(template).render(
-        _=translator.gettext, _n=translator.ngettext, link=link, sources=source_links,
-        **context)
+    return environment("html", translator.language).get_template(template).render(
+        link=link, sources=source_links, **context)
+
+
+def edition_notice(model: Model, src_uri: str, translator: Translator) -> str:
+    """In another language's edition, a hand-written page says whether it is shown in
+    English (no translation yet) or translated from an older English version."""
+    if translator.language == SOURCE_LANGUAGE or src_uri not in model.hand_written:
+        return ""
+    translation = model.page_translations.get(src_uri, {}).get(translator.language)
+    if translation is not None and not translation.stale:
+        return ""
+    return render("edition_notice.md.j2", src_uri, translator, translation=translation,
+                  language_name=Locale.parse(cldr_locale(translator.language))
+                  .get_display_name(cldr_locale(translator.language)))
 
 
 def _wrap(markdown: str, top: str, bottom: str) -> str:

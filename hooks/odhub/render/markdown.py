@@ -17,12 +17,15 @@ from typing import Any
 from urllib.parse import quote, urlsplit
 
 from babel import Locale
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from babel.dates import format_skeleton
+from babel.numbers import format_decimal
+from jinja2 import Environment
 from markupsafe import Markup
 
+from odhub.data.dates import PartialDate
 from odhub.data.model import source_label
-from odhub.lang.translator import Translator
-from odhub.render.environment import TEMPLATES
+from odhub.lang.translator import Translator, cldr_locale
+from odhub.render.environment import make_environment
 
 ALLOWED_SCHEMES = ("http", "https", "mailto")
 # Exactly the characters Python-Markdown (with tables) lets a backslash escape.
@@ -83,30 +86,43 @@ def _yaml_string(value: Any) -> Markup:
 
 def language_name(code: str, language: str = "en") -> str:
     """'id' -> 'Indonesian' from CLDR, so codes in data read as words on pages."""
-    return Locale.parse(language).languages.get(code, code)
+    return Locale.parse(cldr_locale(language)).languages.get(code, code)
+
+
+def local_date(value: Any, language: str = "en") -> str:
+    """A date as written in data ('2011-09-01', '2015-10', '2015') in the reader's language
+    from CLDR: '1 de septiembre de 2011', 'octobre 2015'; other text is left as it is."""
+    if value is None:
+        return ""
+    try:
+        date = PartialDate.parse(str(value))
+    except ValueError:
+        return str(value)
+    if date.precision == "day":
+        return format_skeleton("yMMMMd", date.first_day, locale=cldr_locale(language))
+    if date.precision == "month":
+        return format_skeleton("yMMMM", date.first_day, locale=cldr_locale(language))
+    return str(date.year)
 
 
 @cache
-def environment() -> Environment:
-    """One sandbox-free environment for our own template files, built once per process."""
-    env = Environment(
-        # Page templates by bare name; shortcode, scaffold and CLI ones by folder.
-        loader=FileSystemLoader([str(TEMPLATES / "pages"), str(TEMPLATES)]),
-        autoescape=True,
-        finalize=escape_text,
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
+def environment(language: str = "en") -> Environment:
+    """One sandbox-free environment for our own template files per language, built once
+    per process; gettext comes through jinja2.ext.i18n."""
+    # Page templates by bare name; shortcode and CLI ones by folder.
+    env = make_environment(("pages", ""), finalize=escape_text, keep_trailing_newline=True,
+                           language=language)
     env.filters.update(
         join=_join,
         url=safe_url,
         link=lambda url, label=None: markdown_link(label or source_label(url), url),
         sources=source_links,
         yaml=_yaml_string,
-        language_name=language_name,
+        language_name=lambda code: language_name(code, language),
+        date=lambda value: local_date(value, language),
+        number=lambda value: format_decimal(value, locale=cldr_locale(language)),
     )
+    env.globals["language"] = language
     return env
 
 
@@ -126,9 +142,7 @@ def render(template: str, page_path: str, translator: Translator, **context: Any
     def link(label: Any, target: str, anchor: str = "") -> Markup:
         return Markup(f"[{escape_text(label)}]({to(target, anchor)})")
 
-    return environment().get_template(template).render(
-        _=translator.gettext,
-        _n=translator.ngettext,
+    return environment(translator.language).get_template(template).render(
         to=to,
         page_link=link,
         page_path=page_path,

@@ -21,25 +21,25 @@ from markupsafe import Markup, escape
 from odhub.data.dates import build_date
 from odhub.data.model import COMMITMENT_STATUSES, Country, Event, Model, RegionalHub
 from odhub.derive import events
-from odhub.lang.translator import Translator
+from odhub.lang.translator import N_, Translator, cldr_locale
 from odhub.render import charts, geo
 from odhub.render import environment as markup_templates
 
 EVENT_KINDS = {
-    "conference": "Conference",
-    "workshop": "Workshop",
-    "campaign": "Campaign week",
-    "launch": "Launch",
-    "publication": "Publication",
-    "announcement": "Announcement",
-    "milestone": "Milestone",
+    "conference": N_("Conference"),
+    "workshop": N_("Workshop"),
+    "campaign": N_("Campaign week"),
+    "launch": N_("Launch"),
+    "publication": N_("Publication"),
+    "announcement": N_("Announcement"),
+    "milestone": N_("Milestone"),
 }
 STATUS_LABELS = {
-    "not-started": "Not started",
-    "limited": "Limited",
-    "substantial": "Substantial",
-    "complete": "Complete",
-    "withdrawn": "Withdrawn",
+    "not-started": N_("Not started"),
+    "limited": N_("Limited"),
+    "substantial": N_("Substantial"),
+    "complete": N_("Complete"),
+    "withdrawn": N_("Withdrawn"),
 }
 
 # Map categories, most specific first. Each has its own fill *and* texture in charts.css
@@ -58,15 +58,14 @@ LOCATOR_MIN_RING = 1.5
 LOCATOR_ASSET = "assets/maps/world-locator.svg"
 
 
-def _html_env() -> jinja2.Environment:
+def _html_env(language: str) -> jinja2.Environment:
     # Plain HTML escaping: these fragments sit in raw HTML blocks, where Markdown
     # backslash escapes would show up as text.
-    return markup_templates.environment("html")
+    return markup_templates.environment("html", language)
 
 
 def render_html(template: str, translator: Translator, **context: object) -> Markup:
-    html = _html_env().get_template(template).render(
-        _=translator.gettext, _n=translator.ngettext, **context)
+    html = _html_env(translator.language).get_template(template).render(**context)
     return Markup(html.strip())
 
 
@@ -152,6 +151,7 @@ class Views:
     event_kinds = EVENT_KINDS
     status_labels = STATUS_LABELS
     status_keys = COMMITMENT_STATUSES
+    status_labels = STATUS_LABELS
     category = staticmethod(category)
 
     def html(self, text: str) -> Markup:
@@ -163,7 +163,7 @@ class Views:
 
     @functools.cached_property
     def today_text(self) -> str:
-        return format_skeleton("yMMMd", self.today, locale=self.translator.language)
+        return format_skeleton("yMMMd", self.today, locale=cldr_locale(self.translator.language))
 
     # -- events ------------------------------------------------------------------------
 

@@ -86,6 +86,7 @@ def generated_pages(model: Model, language: str = "en",
         add(f"objectives/{objective.id}.md", "objective.md.j2", objective=objective)
     add("events/index.md", "events_index.md.j2", "data/events.yml")
     add("contribute/data-fields.md", "data_fields.md.j2", **schemadoc.page_context(model))
+    add("contribute/translation-status.md", "translation_status.md.j2")
     add("monitor/index.md", "monitor_index.md.j2")
     add(f"{tables.EXPORT_DIR}/index.md", "open_data.md.j2",
         export_tables=tables.tables(model, t), package_file=tables.PACKAGE_FILE,

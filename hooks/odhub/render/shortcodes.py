@@ -20,7 +20,7 @@ from typing import Any
 from odhub.data.errors import InvalidData, Problem
 from odhub.data.model import CaseStudy, Country, Guidance, Model, sort_key
 from odhub.derive import peers
-from odhub.lang.translator import Translator
+from odhub.lang.translator import N_, Translator
 from odhub.render.markdown import render
 
 # Order matters: code is matched first, so a shortcode or tag inside code is left alone.
@@ -34,7 +34,7 @@ _TOKENS = re.compile(
     re.MULTILINE | re.DOTALL | re.VERBOSE,
 )
 _ARGUMENT = re.compile(r"([a-z][a-z0-9_-]*)=(\S+)\Z")
-_LEVELS = ("introductory", "intermediate", "advanced")
+_LEVELS = (N_("introductory"), N_("intermediate"), N_("advanced"))
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ from browser_support import RequestLog
 
 pytestmark = [pytest.mark.build, pytest.mark.browser]
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 # The same queries as the offline edition's search test: codes and other names.
 CODE_QUERIES = [
     ("KEN", "KEN"), ("KE", "KEN"), ("ke", "KEN"), ("CIV", "CIV"), ("CI", "CIV"),

@@ -18,7 +18,7 @@ from offline_support import OfflineEdition
 
 pytestmark = [pytest.mark.build, pytest.mark.browser]
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 BLOCKING = {"serious", "critical"}
 EXPLORER = "case-studies/index.html"

