@@ -69,16 +69,22 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(mark)
 
 
+# Every edition, as `make site` builds them: English at the root, the others below it.
+EDITIONS = {"en": ("mkdocs.yml", "."), "es": ("mkdocs.es.yml", "es"),
+            "fr": ("mkdocs.fr.yml", "fr")}
+
+
 def _strict_build(site: Path) -> None:
-    result = mkdocs_build(ROOT, site)
-    assert result.returncode == 0, result.stderr
-    assert "WARNING" not in result.stderr, result.stderr
+    for config, folder in EDITIONS.values():
+        result = mkdocs_build(ROOT, (site / folder).resolve(), config)
+        assert result.returncode == 0, f"{config}: {result.stderr}"
+        assert "WARNING" not in result.stderr, f"{config}: {result.stderr}"
 
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One strict build of the bundled content, shared by every test that reads the site
-    and by every xdist worker."""
+    """One strict build of every edition of the bundled content (English at the root),
+    shared by every test that reads the site and by every xdist worker."""
     return once_per_run(tmp_path_factory, "site", _strict_build)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -14,7 +15,10 @@ def once_per_run(factory: pytest.TempPathFactory, name: str,
     """make(folder) runs once for the whole test run, however many xdist workers ask: the
     first takes a file lock and makes it, the others wait and reuse it (pytest-xdist's
     documented pattern). A failure is kept and reported to every worker."""
-    shared = factory.getbasetemp().parent  # the same folder for every worker of this run
+    # Under xdist each worker's basetemp is <run>/popen-gwN: its parent is this run's and
+    # no other's. Without xdist the basetemp itself is this run's folder.
+    base = factory.getbasetemp()
+    shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
     folder, done, failed = shared / name, shared / f"{name}.done", shared / f"{name}.failed"
     with FileLock(str(shared / f"{name}.lock")):
         if not done.exists() and not failed.exists():

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from odhub.render.markdown import local_date
+
 from odhub.data import load
 
 pytestmark = pytest.mark.build
@@ -53,7 +55,7 @@ def test_country_facts_link_sources_and_dates(built_site: Path, model) -> None:
     html = page_html(built_site, "countries/ken")
     for url in kenya.ogp.sources:
         assert f'href="{url}"' in html
-    assert kenya.ogp.as_of in html
+    assert local_date(kenya.ogp.as_of) in html  # "September 2011", from CLDR
     assert 'href="../../hubs/africa/"' in html
 
 

@@ -115,7 +115,7 @@ def test_feed_parses_with_one_entry_per_post(data_dir: Path, built_site: Path,
 
 def test_pages_link_the_feed_and_the_downloads(built_site: Path) -> None:
     home = (built_site / "index.html").read_text(encoding="utf-8")
-    assert re.search(r'<link rel="alternate" type="application/atom\+xml"[^>]*'
+    assert re.search(r'<link rel="alternate ?" type="application/atom\+xml"[^>]*'
                      r'href="\./data/news\.xml"', home)
     open_data = (built_site / "data" / "index.html").read_text(encoding="utf-8")
     for href in re.findall(r'<a href="([^"#:]+)"[^>]*download', open_data):

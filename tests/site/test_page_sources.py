@@ -14,6 +14,8 @@ import subprocess
 from pathlib import Path, PurePosixPath
 
 import pytest
+
+from odhub.data.editions import hand_written_pages as hand_written
 import yaml
 
 import odhub
@@ -50,9 +52,10 @@ def html_for(site: Path, docs_path: str) -> Path:
 
 def hand_written_pages() -> list[str]:
     # Blog posts get their address from the blog plugin; everything else maps directly.
-    return sorted(p.relative_to(ROOT / "docs").as_posix()
-                  for p in (ROOT / "docs").rglob("*.md")
-                  if not p.relative_to(ROOT / "docs").as_posix().startswith("news/"))
+    # Translations (page.es.md) are published at their English page's address, in their
+    # own edition.
+    return sorted(src for src in hand_written(ROOT / "docs", ("en", "es", "fr"))
+                  if not src.startswith("news/"))
 
 
 def page_facts(page: Path) -> tuple[str | None, str | None]:
