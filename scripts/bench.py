@@ -417,6 +417,10 @@ def main(argv: list[str] | None = None) -> int:
 
 def run_all(work: Path, sizes: list[int], repeat: int, validate_records: int,
             web: bool = True) -> int:
+    if web and not Path(web_measure.CHROMIUM).exists():
+        print(f"bench: {web_measure.CHROMIUM} is missing (apt-get install chromium); "
+              "the browser columns read n/a", file=sys.stderr)
+        web = False
     load_before = os.getloadavg()
     started = datetime.now(UTC)
     scales = [prepare(work, pages) for pages in sizes]
