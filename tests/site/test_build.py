@@ -29,13 +29,20 @@ def search_docs(offline_edition) -> list[dict]:
     return json.loads(index.read_text(encoding="utf-8"))["docs"]
 
 
-def test_web_edition_has_a_pagefind_index_and_no_lunr_documents(built_site: Path) -> None:
-    stub = json.loads((built_site / "search" / "search_index.json").read_text())
+@pytest.mark.parametrize("edition,language", [("", "en"), ("es", "es"), ("fr", "fr")])
+def test_each_edition_has_its_own_pagefind_index_and_no_lunr_documents(
+        built_site: Path, edition: str, language: str) -> None:
+    root = built_site / edition
+    stub = json.loads((root / "search" / "search_index.json").read_text())
     assert stub["docs"] == [] and stub["config"]["separator"]
-    entry = json.loads((built_site / "pagefind" / "pagefind-entry.json").read_text())
-    pages = len([p for p in built_site.rglob("index.html")
-                 if "data-pagefind-body" in p.read_text(encoding="utf-8")])
-    assert entry["languages"]["en"]["page_count"] == pages > 100
+    entry = json.loads((root / "pagefind" / "pagefind-entry.json").read_text())
+    others = {"es", "fr"} - {edition}
+    pages = [p for p in root.rglob("index.html")
+             if not others & set(p.relative_to(root).parts[:1])
+             and "data-pagefind-body" in p.read_text(encoding="utf-8")]
+    # One language per index: the English one leaves out es/ and fr/, each in its own.
+    assert list(entry["languages"]) == [language]
+    assert entry["languages"][language]["page_count"] == len(pages) > 100
 
 
 def page_html(site: Path, path: str) -> str:
