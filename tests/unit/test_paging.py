@@ -75,3 +75,17 @@ def test_each_tag_has_its_own_listing_page(model: odhub.Model) -> None:
     assert "<!-- material/tags" not in index  # no listing of everything on one page
     assert {t.path for t in found} == {
         target for target in LINK.findall(index) if target.startswith("tags/")}
+
+
+def test_a_long_translation_status_is_split_and_lists_every_page_once(
+        model: odhub.Model, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pages, "TRANSLATION_ROWS_PER_PAGE", 10)
+    generated = {p.path: p.markdown for p in pages.generated_pages(model)}
+    later = sorted((p for p in generated if p.startswith(pages.TRANSLATION_STATUS_PAGES + "/")),
+                   key=lambda p: int(p.rsplit("/", 1)[1].removesuffix(".md")))
+    paths = [pages.TRANSLATION_STATUS, *later]
+    assert len(paths) == -(-len(model.hand_written) // 10) > 1
+    rows = [line for path in paths for line in generated[path].splitlines()
+            if line.startswith("| [")]
+    assert len(rows) == len(model.hand_written)
+    assert "Filters apply" not in generated[paths[1]]  # the explorer's note only

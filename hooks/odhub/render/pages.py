@@ -15,6 +15,9 @@ from odhub.render.markdown import render
 EXPLORER_ITEMS_PER_PAGE = 400
 EXPLORER = "case-studies/index.md"
 EXPLORER_PAGES = "case-studies/all"  # page n of the explorer, n >= 2
+TRANSLATION_ROWS_PER_PAGE = 1000  # about 0.2 KB each
+TRANSLATION_STATUS = "contribute/translation-status.md"
+TRANSLATION_STATUS_PAGES = "contribute/translation-status"
 
 
 @dataclass(frozen=True)
@@ -78,15 +81,25 @@ def generated_pages(model: Model, language: str = "en",
     parts = paging.split(groups, EXPLORER_ITEMS_PER_PAGE)
     paths = [paging.page_path(EXPLORER, n, EXPLORER_PAGES) for n in range(1, len(parts) + 1)]
     for number, (path, page_parts) in enumerate(zip(paths, parts, strict=True), start=1):
+        note = t.gettext("Filters apply to the case studies listed on this page.")
         add(path, "case_studies_index.md.j2", explorer=the_explorer, parts=page_parts,
-            pager={"number": number, "paths": paths})
+            pager={"number": number, "paths": paths, "note": note})
     add("guidance/index.md", "guidance_index.md.j2")
     add("objectives/index.md", "objectives_index.md.j2")
     for objective in model.objectives.values():
         add(f"objectives/{objective.id}.md", "objective.md.j2", objective=objective)
     add("events/index.md", "events_index.md.j2", "data/events.yml")
     add("contribute/data-fields.md", "data_fields.md.j2", **schemadoc.page_context(model))
-    add("contribute/translation-status.md", "translation_status.md.j2")
+    # One row per hand-written page (every case study): split like the explorer.
+    status = paging.split([("", list(model.hand_written.items()))],
+                          TRANSLATION_ROWS_PER_PAGE)
+    status_paths = [paging.page_path(TRANSLATION_STATUS, n, TRANSLATION_STATUS_PAGES)
+                    for n in range(1, len(status) + 1)]
+    for number, (path, page_parts) in enumerate(zip(status_paths, status, strict=True),
+                                                start=1):
+        add(path, "translation_status.md.j2",
+            rows=[row for part in page_parts for row in part.items],
+            pager={"number": number, "paths": status_paths})
     add("monitor/index.md", "monitor_index.md.j2")
     add(f"{tables.EXPORT_DIR}/index.md", "open_data.md.j2",
         export_tables=tables.tables(model, t), package_file=tables.PACKAGE_FILE,
