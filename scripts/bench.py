@@ -24,6 +24,12 @@ alike; growth ratios between scales are also computed pair by pair within each r
     .venv/bin/python scripts/bench.py --scales 100,1000 --repeat 5
     .venv/bin/python scripts/bench.py --quick        # tiny smoke run
     .venv/bin/python scripts/bench.py --profile /tmp/build.prof --profile-pages 1500
+    .venv/bin/python scripts/bench.py --editions     # every language edition vs English
+
+--editions measures instead what the language editions cost: `make site`'s builds (English,
+then each mkdocs.<lang>.yml) against the English build alone, on the bundled hub and on a
+synthetic hub of each --scales size, in CPU and wall time, as the median of --repeat
+paired runs. The target is at most 3.3 times one edition for the three.
 """
 
 from __future__ import annotations
@@ -48,10 +54,10 @@ import web_measure  # likewise
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
-COLUMNS = ("pages", "records", "build s", "build CPU s", "Material CPU s",
+COLUMNS = ("pages", "records", "commitments", "build s", "build CPU s", "Material CPU s",
            "CPU build/Material", "floor s", "CPU build/floor", "peak MiB",
-           "median page KB", "largest page KB", "first visit KB", "query KB",
-           "results s (fast 3G)", "site MB", "validate s")
+           "median page KB", "largest page KB", "country page KB", "explorer KB + data KB",
+           "first visit KB", "query KB", "results s (fast 3G)", "site MB", "validate s")
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
@@ -83,6 +89,10 @@ class Scale:
     web: web_measure.WebFigures | None = None
     country_page: str = ""
     queries: list[str] = field(default_factory=list)
+    country_pages: list[int] = field(default_factory=list)
+    explorer: int = 0  # the commitments explorer's first page
+    explorer_data: int = 0  # and the script it loads, commitments/data.js
+    commitments: int = 0
 
 
 def timed(command: list[str], cwd: Path, log: Path) -> Run:
@@ -99,6 +109,92 @@ def timed(command: list[str], cwd: Path, log: Path) -> Run:
         raise SystemExit(f"bench: {' '.join(command)} failed ({process.returncode}):\n{tail}")
     cpu = usage.ru_utime + usage.ru_stime
     return Run(seconds, cpu, usage.ru_maxrss / 1024)  # ru_maxrss is in KiB on Linux
+
+
+# -- language editions: every edition, as `make site` builds them, against one ----------
+
+EDITIONS_TARGET = 3.3  # three editions may cost at most this many times one (issue 13)
+
+
+def edition_builds(hub: Path, site: Path) -> list[list[str]]:
+    """`make site`'s commands for a hub: mkdocs.yml into site/, then each language's
+    mkdocs.<lang>.yml into site/<lang>/ (English first: its build empties the folder)."""
+    configs = [hub / "mkdocs.yml", *sorted(hub.glob(synthetic_hub.EDITION_CONFIGS))]
+    commands = []
+    for config in configs:
+        language = config.stem.partition(".")[2]
+        target = site / language if language else site
+        commands.append([str(BIN / "mkdocs"), "build", "-q", "-f", str(config),
+                         "-d", str(target)])
+    return commands
+
+
+@dataclass
+class EditionsCost:
+    name: str
+    hub: Path
+    pages: int = 0  # HTML pages of one edition
+    editions: int = 0
+    one: list[Run] = field(default_factory=list)  # the English build alone
+    every: list[Run] = field(default_factory=list)  # all editions, one after the other
+
+    def ratios(self, measure: str) -> list[float]:
+        return [getattr(e, measure) / getattr(o, measure)
+                for o, e in zip(self.one, self.every, strict=True)]
+
+
+def measure_editions(cost: EditionsCost, work: Path) -> None:
+    """One repeat: the English build alone, then every edition; paired for the ratio."""
+    commands = edition_builds(cost.hub, work / f"editions-{cost.name}")
+    log = work / f"editions-{cost.name}.log"
+    cost.one.append(timed(edition_builds(cost.hub, work / f"one-{cost.name}")[0],
+                          cost.hub, log))
+    runs = [timed(command, cost.hub, log) for command in commands]
+    cost.every.append(Run(sum(r.seconds for r in runs), sum(r.cpu for r in runs),
+                          max(r.peak_mib for r in runs)))
+    cost.editions = len(commands)
+    cost.pages = len(list((work / f"one-{cost.name}").rglob("*.html")))
+
+
+def editions_table(costs: list[EditionsCost]) -> str:
+    columns = ("hub", "pages per edition", "editions", "one CPU s", "all CPU s",
+               "CPU ratio", "one wall s", "all wall s", "wall ratio")
+    lines = ["| " + " | ".join(columns) + " |", "|" + " --- |" * len(columns)]
+    for c in costs:
+        cells = [c.name, f"{c.pages:,}", str(c.editions),
+                 f"{median([r.cpu for r in c.one]):.2f}",
+                 f"{median([r.cpu for r in c.every]):.2f}",
+                 f"{median(c.ratios('cpu')):.2f}",
+                 f"{median([r.seconds for r in c.one]):.2f}",
+                 f"{median([r.seconds for r in c.every]):.2f}",
+                 f"{median(c.ratios('seconds')):.2f}"]
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def run_editions(work: Path, sizes: list[int], repeat: int, bundled: bool = True) -> int:
+    load_before = os.getloadavg()
+    started = datetime.now(UTC)
+    costs = [EditionsCost("bundled", ROOT)] if bundled else []
+    costs += [EditionsCost(f"synthetic {pages}", prepare(work, pages).hub) for pages in sizes]
+    # Untimed: compiles the library to bytecode once, so no measurement includes it.
+    timed(validate_command(ROOT), ROOT, work / "validate.log")
+    for _attempt in range(repeat):
+        for cost in costs:
+            measure_editions(cost, work)
+    load_after = os.getloadavg()
+    print(editions_table(costs))
+    print()
+    for cost in costs:
+        ratio = median(cost.ratios("cpu"))
+        verdict = "within" if ratio <= EDITIONS_TARGET else "ABOVE"
+        print(f"- {cost.name}: {cost.editions} editions cost ×{ratio:.2f} the CPU time of "
+              f"one (wall ×{median(cost.ratios('seconds')):.2f}); {verdict} the target of "
+              f"×{EDITIONS_TARGET}")
+    print(f"- medians of {repeat} paired run(s); {started:%Y-%m-%d %H:%M} UTC; "
+          f"{os.cpu_count()} CPU(s); load average {load_before[0]:.2f} before, "
+          f"{load_after[0]:.2f} after; Python {platform.python_version()}")
+    return 0
 
 
 def build_command(scale: Scale) -> list[str]:
@@ -174,6 +270,14 @@ def measure_site(scale: Scale, log: Path) -> None:
     scale.search_index = sum(p.stat().st_size for p in files
                              if p.is_relative_to(scale.site / "pagefind"))
     scale.site_size = sum(p.stat().st_size for p in files)
+    scale.country_pages = sorted(p.stat().st_size for p in
+                                 (scale.site / "countries").glob("*/index.html"))
+    explorer = scale.site / "commitments" / "index.html"
+    data = scale.site / "commitments" / "data.js"
+    scale.explorer = explorer.stat().st_size if explorer.exists() else 0
+    scale.explorer_data = data.stat().st_size if data.exists() else 0
+    scale.commitments = sum(len(f.read_text(encoding="utf-8").split("\n- id: ")) - 1
+                            for f in (scale.hub / "data" / "commitments").glob("*.yml"))
     scale.warnings = sum("WARNING" in line for line in log.read_text().splitlines())
 
 
@@ -208,6 +312,7 @@ def row(scale: Scale) -> list[str]:
     return [
         f"{scale.html_pages:,}",
         f"{scale.layout.records:,}",
+        f"{scale.commitments:,}",
         f"{median([r.seconds for r in scale.builds]):.2f}",
         f"{median([r.cpu for r in scale.builds]):.2f}",
         f"{median([r.cpu for r in scale.materials]):.2f}",
@@ -217,6 +322,8 @@ def row(scale: Scale) -> list[str]:
         f"{max(r.peak_mib for r in scale.builds):.0f}",
         f"{median(scale.page_sizes) / 1000:.1f}",
         f"{scale.largest[0][0] / 1000:,.0f}",
+        f"{median(scale.country_pages) / 1000:.1f}",
+        f"{scale.explorer / 1000:.0f} + {scale.explorer_data / 1000:.0f}",
         f"{web.first_visit / 1000:.0f}" if web else "n/a",
         f"{web.query_bytes / 1000:.0f}" if web else "n/a",
         f"{web.results_seconds:.2f}" if web else "n/a",
@@ -367,8 +474,9 @@ def breakdown(work: Path, pages: int) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--scales", default="100,1000,3000",
-                        help="comma-separated page counts (default: 100,1000,3000)")
+    parser.add_argument("--scales",
+                        help="comma-separated page counts (default: 100,1000,3000; "
+                             "1000 with --editions)")
     parser.add_argument("--repeat", type=int, default=3, help="runs per measure (median)")
     parser.add_argument("--validate-records", type=int, default=2000,
                         help="size of the hub `odhub validate` is timed on (0: skip)")
@@ -381,6 +489,10 @@ def main(argv: list[str] | None = None) -> int:
                         help="instead of the table, split one build's CPU time by part")
     parser.add_argument("--no-browser", action="store_true",
                         help="skip the Chromium measures (first visit, query, fast 3G)")
+    parser.add_argument("--editions", action="store_true",
+                        help="instead of the table, measure every language edition against "
+                             "English alone (bundled hub and synthetic --scales hubs; "
+                             "--quick: a 20-page synthetic hub only)")
     parser.add_argument("--profile-pages", type=int, default=1500,
                         help="size of the hub for --profile and --breakdown")
     parser.add_argument("--floor-worker", nargs="+", help=argparse.SUPPRESS)
@@ -390,6 +502,8 @@ def main(argv: list[str] | None = None) -> int:
         return floor_worker(args.floor_worker[0], args.floor_worker[1:])
     if args.breakdown_worker:
         return breakdown_worker(*args.breakdown_worker)
+    if args.scales is None:
+        args.scales = "1000" if args.editions else "100,1000,3000"
     if args.quick:
         args.scales, args.repeat, args.validate_records = "20", 1, 50
     sizes = sorted({int(s) for s in args.scales.split(",") if s.strip()})
@@ -408,6 +522,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.breakdown:
             breakdown(work, args.profile_pages)
             return 0
+        if args.editions:
+            return run_editions(work, sizes, args.repeat, bundled=not args.quick)
         return run_all(work, sizes, args.repeat, args.validate_records,
                        web=not args.no_browser)
     finally:

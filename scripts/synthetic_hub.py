@@ -28,12 +28,17 @@ import pycountry
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-# Top-level parts of the project that a build needs, copied as they are.
+# Top-level parts of the project that a build needs, copied as they are (the language
+# editions' configs, mkdocs.<lang>.yml, are copied beside mkdocs.yml).
 COPIED = ("hooks", "overrides", "mkdocs.yml")
+EDITION_CONFIGS = "mkdocs.[a-z][a-z].yml"
 # Collections replaced by generated records; everything else under data/ and docs/ is copied.
-REPLACED = ("data/countries", "docs/case-studies", "docs/guidance")
+REPLACED = ("data/countries", "data/commitments", "data/indicators", "docs/case-studies",
+            "docs/guidance")
 
 MAX_COUNTRIES = 250
+# OGP's full export holds about 5,000 commitments: 250 countries x 20 at the largest scale.
+COMMITMENTS_PER_COUNTRY = 20
 MAX_GUIDANCE = 250
 WORDS_PER_PAGE = 750
 
@@ -60,6 +65,7 @@ _VERBS = ("published", "opened", "reviewed", "linked", "documented", "released",
           "trained", "measured", "updated", "catalogued", "shared")
 _CODE = re.compile(r"\b[A-Z]{3}\b")
 _STATUSES = ("not-started", "limited", "substantial", "complete", "withdrawn")
+_COMPLETIONS = ("not-started", "limited", "substantial", "complete", "not-assessed")
 _LEVELS = ("introductory", "intermediate", "advanced")
 
 
@@ -132,21 +138,8 @@ def _front_matter(fields: dict) -> str:
     return "---\n" + "\n".join(lines) + "\n---\n\n"
 
 
-def _country(iso3: str, rng: random.Random, text: _Text, hubs: list[str],
-             principles: list[str], sectors: list[str]) -> dict:
+def _country(iso3: str, rng: random.Random, text: _Text, hubs: list[str]) -> str:
     source = f"https://example.org/synthetic/{iso3.lower()}"
-    commitments = []
-    for number in range(rng.randint(3, 8)):
-        start = rng.randint(2012, 2022)
-        commitments.append({
-            "id": f"synthetic-{number + 1}",
-            "title": text.title(5, 10),
-            "action_plan": f"{start}-{start + 2}",
-            "principles": rng.sample(principles, rng.randint(1, 2)),
-            "sectors": rng.sample(sectors, rng.randint(1, 2)),
-            "status": rng.choice(_STATUSES),
-            "sources": [f"{source}/commitment-{number + 1}"],
-        })
     record: dict = {
         "iso3": iso3,
         "hub": rng.choice(hubs),
@@ -154,17 +147,12 @@ def _country(iso3: str, rng: random.Random, text: _Text, hubs: list[str],
         "ogp": {
             "member_since": rng.randint(2011, 2020),
             "status": "participating",
-            "action_plans": [{"period": c["action_plan"]} for c in commitments[:3]],
+            "status_sources": [source],
             "sources": [source],
             "as_of": "2020",
         },
-        "portal": {"url": f"{source}/portal", "sources": [source], "as_of": "2020"},
-        "commitments": commitments,
-        "indicators": [
-            {"name": "Synthetic indicator", "year": 2018 + n, "value": rng.randint(1, 100),
-             "source": source}
-            for n in range(2)
-        ],
+        "portals": [{"name": text.title(2, 4), "url": f"{source}/portal", "software": "CKAN",
+                     "sources": [source], "as_of": "2020"}],
         "sources": [source],
         "as_of": "2020",
     }
@@ -172,7 +160,48 @@ def _country(iso3: str, rng: random.Random, text: _Text, hubs: list[str],
         record["charter"] = {"adopted": True, "year": rng.randint(2015, 2020),
                              "sources": [source], "as_of": "2020"}
     header = "# yaml-language-server: $schema=../schemas/country.schema.json\n"
-    return {"text": header + yaml.safe_dump(record, sort_keys=False, allow_unicode=True)}
+    return header + yaml.safe_dump(record, sort_keys=False, allow_unicode=True)
+
+
+def _commitments(iso3: str, rng: random.Random, text: _Text, areas: list[str]) -> str:
+    """A country's synthetic commitments, in the layout `odhub import` writes."""
+    source = f"https://example.org/synthetic/{iso3.lower()}"
+    records = []
+    for number in range(COMMITMENTS_PER_COUNTRY):
+        start = rng.randint(2012, 2022)
+        completion = rng.choice(_COMPLETIONS)
+        irm: dict = {"completion": completion}
+        if completion != "not-assessed":
+            irm["completion_report"] = "end-of-term"
+            irm["starred"] = rng.random() < 0.1
+        records.append({
+            "id": f"{iso3}{number + 1:04d}",
+            "member": iso3,
+            "action_plan": {"label": f"{start}-{start + 2} (action plan {number // 5 + 1})",
+                            "start": start, "end": start + 2, "number": number // 5 + 1},
+            "title": text.title(5, 10),
+            "policy_areas": ["open-data", *rng.sample(areas, rng.randint(1, 4))],
+            "irm": irm,
+            "url": f"{source}/commitment-{number + 1}",
+            "sources": [source],
+            "as_of": "2024-07",
+            "imported": "ogp-export",
+        })
+    header = "# yaml-language-server: $schema=../schemas/commitments.schema.json\n"
+    return header + yaml.safe_dump({"iso3": iso3, "commitments": records}, sort_keys=False,
+                                   allow_unicode=True)
+
+
+def _indicators(iso3: str, rng: random.Random) -> str:
+    source = "https://example.org/synthetic/indicators"
+    values = [{"measure": "odb", "edition": f"ODB {n} edition", "year": year,
+               "value": round(rng.uniform(0, 100), 2), "rank": rng.randint(1, 90),
+               "rank_of": 92, "scale": "0-100", "source": source}
+              for n, year in (("1st", 2013), ("2nd", 2014), ("3rd", 2015))]
+    values.append({"measure": "gdb_overall", "edition": "GDB 1st edition", "year": 2021,
+                   "value": rng.randint(0, 100), "scale": "0-100", "source": source})
+    header = "# yaml-language-server: $schema=../schemas/indicators.schema.json\n"
+    return header + yaml.safe_dump({"iso3": iso3, "indicators": values}, sort_keys=False)
 
 
 def _case_study(index: int, rng: random.Random, text: _Text, countries: list[str],
@@ -234,7 +263,7 @@ def _guidance(index: int, rng: random.Random, text: _Text, principles: list[str]
 
 def _copy_project(source: Path, target: Path) -> None:
     ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
-    for name in COPIED:
+    for name in [*COPIED, *(p.name for p in sorted(source.glob(EDITION_CONFIGS)))]:
         path = source / name
         if path.is_dir():
             shutil.copytree(path, target / name, ignore=ignore)
@@ -255,7 +284,9 @@ def _copy_project(source: Path, target: Path) -> None:
 
 
 def generate(target: Path, pages: int, source: Path = ROOT, seed: int = 7) -> Plan:
-    """Write a synthetic hub of about `pages` pages into target (which must not exist)."""
+    """Write a synthetic hub of about `pages` pages into target (which must not exist):
+    countries with COMMITMENTS_PER_COUNTRY commitments each (about 5,000 at 250 countries,
+    OGP's full export) and index values, case studies and guidance."""
     if target.exists() and any(target.iterdir()):
         raise FileExistsError(f"{target} is not empty")
     _copy_project(source, target)
@@ -269,11 +300,15 @@ def generate(target: Path, pages: int, source: Path = ROOT, seed: int = 7) -> Pl
     sectors = _ids(data / "sectors.yml")
     objectives = _ids(data / "objectives.yml")
     audiences = _ids(data / "audiences.yml")
+    areas = [a for a in _ids(data / "ogp_policy_areas.yml") if a != "open-data"]
     codes = codes[: layout.countries]
     for iso3 in codes:
-        record = _country(iso3, rng, text, hubs, principles, sectors)
-        (data / "countries" / f"{iso3.lower()}.yml").write_text(record["text"],
-                                                               encoding="utf-8")
+        name = f"{iso3.lower()}.yml"
+        (data / "countries" / name).write_text(_country(iso3, rng, text, hubs),
+                                               encoding="utf-8")
+        (data / "commitments" / name).write_text(_commitments(iso3, rng, text, areas),
+                                                 encoding="utf-8")
+        (data / "indicators" / name).write_text(_indicators(iso3, rng), encoding="utf-8")
     slugs = [f"synthetic-case-{n + 1:05d}" for n in range(layout.case_studies)]
     for index, slug in enumerate(slugs):
         page = _case_study(index, rng, text, codes, principles, sectors, objectives, slugs)

@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import os
 import shutil
+import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -73,3 +76,83 @@ def offline_page(browser) -> Iterator[tuple[object, RequestLog]]:
     page = context.new_page()
     yield page, log
     context.close()
+
+
+# -- a built site over HTTP, for what file:// cannot show --------------------------------
+
+
+@dataclass
+class LocalServer:
+    """A folder served on localhost; `paths` lists every path a browser asked for."""
+
+    url: str
+    paths: list[str] = field(default_factory=list)
+
+
+@contextmanager
+def serve(folder: Path) -> Iterator[LocalServer]:
+    """Serve folder on a free localhost port (the online editions use directory URLs,
+    which file:// would show as folder listings instead of their index.html)."""
+    served = LocalServer("")
+
+    class Handler(SimpleHTTPRequestHandler):
+        def __init__(self, *args, **kwargs) -> None:
+            super().__init__(*args, directory=str(folder), **kwargs)
+
+        def log_message(self, format: str, *args: object) -> None:
+            served.paths.append(self.path)  # every request, answered or not
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    served.url = f"http://127.0.0.1:{server.server_port}/"
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield served
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def local_only_page(browser, allowed: tuple[str, ...] = ()) -> tuple[object, RequestLog]:
+    """A desktop-sized page in a new context: requests to file:/data: and to the allowed
+    URL prefixes go through, every other one is refused and logged."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    log = RequestLog()
+
+    def guard(route) -> None:
+        url = route.request.url
+        if url.startswith(LOCAL_SCHEMES + allowed):
+            route.continue_()
+        else:
+            log.blocked.append(url)
+            route.abort()
+
+    context.route("**/*", guard)
+    return context.new_page(), log
+
+
+def search(page, text: str) -> list[str]:
+    """Type text into Material's search box; the result links once the list settles."""
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.press_sequentially(text)
+    page.wait_for_selector(".md-search-result__item")
+    # Results update as each letter arrives: wait until the list stops changing, so the
+    # hits belong to the whole query and not to its first letters.
+    read = "links => links.map(a => a.href)"
+    hits = page.eval_on_selector_all(".md-search-result__link", read)
+    for _ in range(20):
+        page.wait_for_timeout(250)
+        again = page.eval_on_selector_all(".md-search-result__link", read)
+        if again == hits:
+            break
+        hits = again
+    return hits
+
+
+def switch_language(page, language: str) -> None:
+    """Open the header's language selector and follow the link to language's edition."""
+    page.locator(".md-header__option .md-select > button").click()
+    link = page.locator(f".md-select__link[hreflang='{language}']")
+    with page.expect_navigation():
+        link.click()

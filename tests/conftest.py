@@ -88,6 +88,12 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return once_per_run(tmp_path_factory, "site", _strict_build)
 
 
+@pytest.fixture(scope="session")
+def built_editions(built_site: Path) -> dict[str, Path]:
+    """Each edition's folder in the shared build, by language."""
+    return {language: built_site / folder for language, (_config, folder) in EDITIONS.items()}
+
+
 # Browser fixtures live in browser_support; importing them here makes them visible to all.
 from browser_support import browser, offline_page  # noqa: E402, F401
 from offline_support import offline_edition  # noqa: E402, F401  (the zipped offline build)

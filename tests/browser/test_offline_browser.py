@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 
 import odhub
-from browser_support import LOCAL_SCHEMES, RequestLog
+from browser_support import LOCAL_SCHEMES, RequestLog, search
 from offline_support import OfflineEdition
 
 pytestmark = [pytest.mark.build, pytest.mark.browser]
@@ -253,28 +253,10 @@ def test_pages_make_no_network_request(offline_edition: OfflineEdition, reader_p
         page.wait_for_load_state("networkidle")
         # Searching loads the worker (through the shim's frame) and the index, so their
         # requests are part of what is checked on every page.
-        assert _search(page, model.countries[SEARCH_COUNTRY].name)
+        assert search(page, model.countries[SEARCH_COUNTRY].name)
     assert log.blocked == []
     assert failed_local == []
     assert errors == []
-
-
-def _search(page, text: str) -> list[str]:
-    box = page.locator("input.md-search__input")
-    box.click()
-    box.press_sequentially(text)
-    page.wait_for_selector(".md-search-result__item")
-    # Results update as each letter arrives: wait until the list stops changing, so the
-    # hits belong to the whole query and not to its first letters.
-    read = "links => links.map(a => a.href)"
-    hits = page.eval_on_selector_all(".md-search-result__link", read)
-    for _ in range(20):
-        page.wait_for_timeout(250)
-        again = page.eval_on_selector_all(".md-search-result__link", read)
-        if again == hits:
-            break
-        hits = again
-    return hits
 
 
 def test_search_finds_a_country_by_name(offline_edition: OfflineEdition, reader_page,
@@ -282,7 +264,7 @@ def test_search_finds_a_country_by_name(offline_edition: OfflineEdition, reader_
     page, log = reader_page
     page.goto((offline_edition.root / "index.html").as_uri())
     country = model.countries[SEARCH_COUNTRY]
-    hits = _search(page, country.name)
+    hits = search(page, country.name)
     expected = (offline_edition.root / country.page.replace(".md", ".html")).as_uri()
     assert any(hit.split("?")[0].split("#")[0] == expected for hit in hits), hits
     assert log.blocked == []
@@ -298,7 +280,7 @@ def test_search_finds_a_country_by_code_or_other_name(
     page, log = reader_page
     page.goto((offline_edition.root / "index.html").as_uri())
     expected = (offline_edition.root / model.countries[iso3].page.replace(".md", ".html"))
-    hits = [hit.split("?")[0].split("#")[0] for hit in _search(page, query)]
+    hits = [hit.split("?")[0].split("#")[0] for hit in search(page, query)]
     # First, not merely present: "CI" must not lose to case studies tagged "civic".
     assert hits and hits[0] == expected.as_uri(), hits[:5]
     assert log.blocked == []
@@ -314,6 +296,6 @@ def test_search_finds_a_word_from_a_case_study(offline_edition: OfflineEdition, 
     assert with_word, f"no case study mentions {SEARCH_WORD!r}; pick another word"
     page, log = reader_page
     page.goto((offline_edition.root / EXPLORER).as_uri())
-    hits = {hit.split("?")[0].split("#")[0] for hit in _search(page, SEARCH_WORD)}
+    hits = {hit.split("?")[0].split("#")[0] for hit in search(page, SEARCH_WORD)}
     assert hits & with_word, hits
     assert log.blocked == []

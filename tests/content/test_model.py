@@ -53,7 +53,7 @@ def test_ogp_facts_cite_the_pages_the_reference_read(model) -> None:
 def test_countries_by_hub_partitions_the_countries(model) -> None:
     grouped = model.countries_by_hub
     assert sum(len(v) for v in grouped.values()) == len(model.countries)
-    assert [c.iso3 for c in grouped["francophone-africa"]] == ["BFA", "CIV"]
+    assert [c.iso3 for c in grouped["francophone-africa"]] == ["BFA", "CIV", "SEN"]
     for hub_id, countries in grouped.items():
         assert all(c.hub == hub_id for c in countries)
 
@@ -74,3 +74,60 @@ def test_search_names_include_aliases_and_ascii() -> None:
     assert "Ivory Coast" in names
     assert "Cote d'Ivoire" in names
     assert "Côte d’Ivoire" not in names  # the display name is not repeated
+
+
+def _urls(cell: str) -> set[str]:
+    return {u.strip() for u in cell.split(" ; ") if u.strip()}
+
+
+def test_statuses_match_the_reference(model) -> None:
+    rows = reference_rows("ogp_members.csv")
+    assert len(rows) == len(model.countries) == 83
+    for row in rows:
+        ogp = model.countries[row["iso3"]].ogp
+        assert ogp is not None
+        assert (ogp.status or "") == row["status"], row["iso3"]
+        assert (ogp.status_since or "") == row["status_since"], row["iso3"]
+        assert _urls(row["status_source"]) == set(ogp.status_sources), row["iso3"]
+
+
+def test_former_members_are_never_counted_as_current(model) -> None:
+    former = {r["iso3"] for r in reference_rows("ogp_members.csv")
+              if r["status"] in ("withdrawn", "removed-or-suspended")}
+    assert former == {"TZA", "USA", "TUR", "TTO", "PAK", "SLV", "AZE", "GEO", "LKA"}
+    current = {c.iso3 for c in model.current_members}
+    assert not current & former
+    assert "AFG" not in current  # no source settles its status
+    assert "MLT" in current  # inactive is still a member
+    assert len(current) == 73
+
+
+def test_portals_and_local_members_match_the_reference(model) -> None:
+    portals = reference_rows("portals.csv")
+    bundled = {(c.iso3, p.url.removeprefix("http://")) for c in model.countries.values()
+               for p in c.portals}
+    assert {(r["iso3"], r["url"].removeprefix("http://")) for r in portals} == bundled
+    assert len(model.countries["BGR"].portals) == 2
+    local = reference_rows("ogp_local_members.csv")
+    assert {(r["country_iso3"], r["name"]) for r in local} == {
+        (c.iso3, m.name) for c in model.countries.values() for m in c.local_members}
+
+
+def test_indicators_match_the_reference(model) -> None:
+    rows = reference_rows("indicators.csv")
+    values = {(v.iso3, v.measure, v.edition): v for c in model.countries.values()
+              for v in c.indicators}
+    assert len(values) == len(rows)
+    for row in rows:
+        value = values[(row["iso3"], row["indicator"], row["edition"])]
+        assert value.value == (float(row["value"]) if row["value"] else None)
+        assert value.rank == (int(row["rank"]) if row["rank"] else None)
+        assert value.source == row["source_url"]
+    assert model.indices["gdb"].licence is None  # the GDB names no licence
+    assert model.indices["odb"].edition("ODB 1st edition").scaled
+
+
+def test_commitments_are_tied_to_case_studies_both_ways(model) -> None:
+    case = model.case_studies["case-studies/cote-divoire-data-gouv-ci.md"]
+    assert case.commitments == ("CI0009",)
+    assert model.case_studies_by_commitment["CI0009"] == [case]

@@ -18,14 +18,15 @@ BENCH = ROOT / "scripts" / "bench.py"
 
 pytestmark = pytest.mark.build
 
-COLUMNS = ["pages", "records", "build s", "build CPU s", "Material CPU s",
+COLUMNS = ["pages", "records", "commitments", "build s", "build CPU s", "Material CPU s",
            "CPU build/Material", "floor s", "CPU build/floor", "peak MiB",
-           "median page KB", "largest page KB", "first visit KB", "query KB",
-           "results s (fast 3G)", "site MB", "validate s"]
+           "median page KB", "largest page KB", "country page KB", "explorer KB + data KB",
+           "first visit KB", "query KB", "results s (fast 3G)", "site MB", "validate s"]
 
 
 def _number(cell: str) -> float:
-    return float(cell.replace(",", ""))
+    # "45 + 17" (a page and the data file it loads) counts as their sum.
+    return sum(float(part.replace(",", "")) for part in cell.split("+"))
 
 
 @pytest.fixture(scope="module")
@@ -59,6 +60,10 @@ def test_figures_are_sane(quick_run) -> None:
                    "results s (fast 3G)"):
         assert values[column] > 0, column
     assert values["median page KB"] <= values["largest page KB"]
+    # The synthetic countries have 20 commitments each; their pages and the explorer list
+    # them, so both weigh something.
+    assert values["commitments"] >= 20
+    assert values["country page KB"] > 0 and values["explorer KB + data KB"] > 0
     # A first visit loads at least the page itself (gzip), and a query some of the index.
     assert values["first visit KB"] > 0 and 0 < values["query KB"] < values["site MB"] * 1000
     # Half the pages weigh at least the median page, and they are part of the site.
@@ -94,3 +99,30 @@ def test_breakdown_splits_one_build(tmp_path: Path) -> None:
     assert all(share.endswith("%") for _seconds, share in rows.values())
     # Small parts are left out of the table, so the rows add up to at most the total.
     assert 0.8 * total <= sum(parts) <= total + 0.01
+
+
+EDITIONS_COLUMNS = ["hub", "pages per edition", "editions", "one CPU s", "all CPU s",
+                    "CPU ratio", "one wall s", "all wall s", "wall ratio"]
+
+
+def test_editions_compares_every_edition_with_one(tmp_path: Path) -> None:
+    result = subprocess.run([sys.executable, str(BENCH), "--editions", "--quick",
+                             "--keep", str(tmp_path / "work")],
+                            capture_output=True, text=True, cwd=ROOT, timeout=900)
+    assert result.returncode == 0, result.stdout + result.stderr
+    lines = [line for line in result.stdout.splitlines() if line.startswith("|")]
+    assert [c.strip() for c in lines[0].strip("|").split("|")] == EDITIONS_COLUMNS
+    assert len(lines) == 3, "one row: the 20-page synthetic hub"
+    cells = dict(zip(EDITIONS_COLUMNS, (c.strip() for c in lines[2].strip("|").split("|")),
+                     strict=True))
+    assert cells["hub"] == "synthetic 20"
+    assert int(cells["editions"]) == len(list(ROOT.glob("mkdocs.[a-z][a-z].yml"))) + 1
+    # With one run the ratio is that run's: all editions' CPU over the English build's.
+    one, every = _number(cells["one CPU s"]), _number(cells["all CPU s"])
+    assert 0 < one < every
+    assert abs(_number(cells["CPU ratio"]) - every / one) < 0.02
+    # Each edition writes a whole site: English at the root, the others below it.
+    site = tmp_path / "work" / "editions-synthetic 20"
+    for language in ("es", "fr"):
+        assert (site / language / "index.html").is_file()
+    assert "3 editions cost" in result.stdout and "target of ×3.3" in result.stdout

@@ -7,16 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import EDITIONS, mkdocs_build
+from conftest import mkdocs_build
 from odhub.data.editions import blob_hash, edition_files, split_translation
 
 pytestmark = pytest.mark.build
-
-
-@pytest.fixture(scope="module")
-def editions(built_site: Path) -> dict[str, Path]:
-    """Each edition's folder in the shared build (English at the root, as `make site`)."""
-    return {language: built_site / folder for language, (_config, folder) in EDITIONS.items()}
 
 
 def _html(site: Path, path: str) -> str:
@@ -24,27 +18,27 @@ def _html(site: Path, path: str) -> str:
 
 
 def test_each_edition_has_its_language_its_404_feed_and_exports(
-        editions: dict[str, Path]) -> None:
-    for language, site in editions.items():
+        built_editions: dict[str, Path]) -> None:
+    for language, site in built_editions.items():
         page = _html(site, "countries/civ/index.html")
         assert f'<html lang="{language}"' in page
         for part in ("404.html", "data/news.xml", "data/countries.csv",
                      "search/search_index.json"):
             assert (site / part).is_file(), (language, part)
-    assert '"lang":["es"]' in _html(editions["es"], "search/search_index.json").replace(" ", "")
-    assert "Noticias del Open Data Peer Hub" in _html(editions["es"], "data/news.xml")
+    assert '"lang":["es"]' in _html(built_editions["es"], "search/search_index.json").replace(" ", "")
+    assert "Noticias del Open Data Peer Hub" in _html(built_editions["es"], "data/news.xml")
 
 
-def test_spanish_country_page_reads_spanish(editions: dict[str, Path]) -> None:
-    page = _html(editions["es"], "countries/civ/index.html")
+def test_spanish_country_page_reads_spanish(built_editions: dict[str, Path]) -> None:
+    page = _html(built_editions["es"], "countries/civ/index.html")
     assert "Costa de Marfil" in page and "octubre de 2015" in page
-    assert ">Datos<" in page and "Participa desde 2015." in page
-    assert "Côte d’Ivoire" in _html(editions["fr"], "countries/civ/index.html")
+    assert ">Datos<" in page and "Ingresó en 2015." in page
+    assert "Côte d’Ivoire" in _html(built_editions["fr"], "countries/civ/index.html")
 
 
 def test_selector_and_hreflang_point_at_the_same_page_without_sitemap_probes(
-        editions: dict[str, Path]) -> None:
-    page = _html(editions["es"], "countries/civ/index.html")
+        built_editions: dict[str, Path]) -> None:
+    page = _html(built_editions["es"], "countries/civ/index.html")
     links = dict(re.findall(r'<a href="([^"]+)" hreflang="([a-z]+)"', page))
     assert set(links.values()) == {"en", "es", "fr"}
     assert {href: lang for href, lang in links.items()} == {
@@ -55,16 +49,45 @@ def test_selector_and_hreflang_point_at_the_same_page_without_sitemap_probes(
     assert page.count('<link rel="alternate " hreflang=') == 3
 
 
+def test_every_country_page_links_the_same_country_in_every_edition(
+        built_editions: dict[str, Path]) -> None:
+    # The browser tests click the selector on a sample; this reads it on every page.
+    wrong = []
+    for language, site in built_editions.items():
+        pages = sorted((site / "countries").glob("*/index.html"))
+        assert len(pages) > 50
+        for page in pages:
+            html = page.read_text(encoding="utf-8")
+            selector = dict(re.findall(r'<a href="([^"]+)" hreflang="([a-z]+)"', html))
+            alternates = re.findall(r'<link rel="alternate " hreflang="([a-z]+)" href="([^"]+)"',
+                                    html)
+            links = [(lang, href) for href, lang in selector.items()] + alternates
+            assert len(links) == 2 * len(built_editions), page
+            for lang, href in links:
+                target = (page.parent / href / "index.html").resolve()
+                if target != (built_editions[lang] / page.relative_to(site)).resolve():
+                    wrong.append(f"{language}/{page.relative_to(site)}: {lang} -> {href}")
+    assert wrong == []
+
+
+def test_404_pages_name_no_host_in_their_links(built_editions: dict[str, Path]) -> None:
+    # The 404 page's base_url is "/": joined carelessly, "//" + "es/" names a host "es".
+    for language, site in built_editions.items():
+        hrefs = re.findall(r'href="([^"]*)"', _html(site, "404.html"))
+        assert [h for h in hrefs if h.startswith("//")] == [], language
+        assert any(re.fullmatch(r"/(\./|\.\./)?fr/", h) for h in hrefs), (language, hrefs)
+
+
 def test_untranslated_pages_fall_back_with_a_notice_and_translations_replace_them(
-        editions: dict[str, Path]) -> None:
-    assert "Pas encore traduit" in _html(editions["fr"], "performance/index.html")
-    about = _html(editions["fr"], "about/index.html")
+        built_editions: dict[str, Path]) -> None:
+    assert "Pas encore traduit" in _html(built_editions["fr"], "contribute/performance/index.html")
+    about = _html(built_editions["fr"], "about/index.html")
     assert "À propos de ce portail" in about and "Pas encore traduit" not in about
-    assert "Acerca de este portal" in _html(editions["es"], "about/index.html")
-    english = _html(editions["en"], "about/index.html")
+    assert "Acerca de este portal" in _html(built_editions["es"], "about/index.html")
+    english = _html(built_editions["en"], "about/index.html")
     assert "About this hub" in english and "Acerca" not in english
-    assert not (editions["en"] / "about.es").exists()
-    status = _html(editions["es"], "contribute/translation-status/index.html")
+    assert not (built_editions["en"] / "about.es").exists()
+    status = _html(built_editions["es"], "contribute/translation-status/index.html")
     assert "Estado de las traducciones" in status and "traducida" in status
 
 

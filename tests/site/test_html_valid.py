@@ -1,4 +1,5 @@
-"""Every built page is valid HTML according to the Nu HTML Checker (vnu.jar from npm)."""
+"""Every built page of every edition is valid HTML according to the Nu HTML Checker
+(vnu.jar from npm)."""
 
 from __future__ import annotations
 
@@ -14,11 +15,17 @@ from odhub.render import fix_theme_markup
 pytestmark = pytest.mark.build
 
 
-def test_every_page_passes_the_nu_html_checker(built_site: Path) -> None:
+def test_every_page_passes_the_nu_html_checker(built_site: Path,
+                                               built_editions: dict[str, Path]) -> None:
     java = require_java()
     vnu = require_file(VNU)
-    pages = sorted(built_site.rglob("*.html"))
-    assert len(pages) > 50, "the build should hold the whole hub"
+    pages = sorted(built_site.rglob("*.html"))  # every edition: /es/ and /fr/ are below
+    for language, edition in built_editions.items():
+        in_edition = [p for p in pages if p.is_relative_to(edition)]
+        assert len(in_edition) > 50, f"the {language} build should hold the whole hub"
+    # The checker sees the hreflang alternates as written, rel="alternate " (see main.html).
+    assert 'rel="alternate " hreflang="fr"' in (
+        built_editions["es"] / "countries/civ/index.html").read_text(encoding="utf-8")
 
     # One JVM for all pages: starting Java per page would take minutes.
     result = subprocess.run(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import posixpath
 from collections import defaultdict
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -55,7 +56,8 @@ def is_external(target: str) -> bool:
 def resolve(site: Path, page: Path, path: str) -> Path:
     """The file a relative or root-relative URL path names; a directory means index.html."""
     if path.startswith("/"):
-        target = site / unquote(path.lstrip("/"))
+        # As a browser resolves it: ".." never climbs above the root.
+        target = site / posixpath.normpath(unquote(path)).lstrip("/")
     else:
         base = PurePosixPath(page.relative_to(site).as_posix()).parent
         target = site / base / unquote(path)
@@ -119,9 +121,11 @@ def test_the_checker_finds_a_missing_page_and_a_missing_anchor(tmp_path: Path) -
         '<a href="https://example.org/missing">external</a>\n', encoding="utf-8")
     (tmp_path / "guide" / "index.html").write_text(
         '<h2 id="steps">Steps</h2>\n<a href="../index.html#top">ok</a>\n'
-        '<img src="../img/map.svg" alt="map">\n', encoding="utf-8")
+        '<img src="../img/map.svg" alt="map">\n<a href="/../guide/#steps">ok</a>\n'
+        '<a href="/../nowhere/">broken</a>\n', encoding="utf-8")
     assert broken_links(tmp_path) == [
         "guide/index.html:3: <img> ../img/map.svg: no such file",
+        "guide/index.html:5: <a> /../nowhere/: no such file",
         "index.html:5: <a> gone/: no such file",
         "index.html:6: <a> guide/#nowhere: no id 'nowhere' in guide/index.html",
     ]

@@ -4,6 +4,7 @@ and the pages load from file:// without reaching the network."""
 
 from __future__ import annotations
 
+import csv
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -12,7 +13,7 @@ import pytest
 import yaml
 
 from odhub import load
-from odhub.render import generated_pages, geo
+from odhub.render import geo
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -64,8 +65,10 @@ def test_world_map_has_every_country_with_a_shape(built_site: Path, model) -> No
 @pytest.mark.build
 def test_no_geometry_list_is_exactly_what_the_data_says(built_site: Path, model) -> None:
     missing = set(model.countries) - shapes_at_110m()
-    listed = section(page_html(built_site, "monitor"), "countries-without-a-shape-on-the-map")
-    linked = set(re.findall(r'href="\.\./countries/([a-z]{3})/"', listed))
+    html = page_html(built_site, "monitor")
+    listed = re.search(r"<p>[^<]*too small for the world map's scale.*?</p>", html, re.S)
+    assert listed
+    linked = set(re.findall(r'href="\.\./countries/([a-z]{3})/"', listed.group(0)))
     assert linked == {code.lower() for code in missing}
 
 
@@ -101,57 +104,79 @@ def test_categories_differ_by_texture_and_label_not_colour_alone(built_site: Pat
 def test_timeline_lines_have_dashes_and_direct_labels(built_site: Path, model) -> None:
     timeline = svg_by_title(page_html(built_site, "monitor"), "timeline-title")
     lines = [p for p in timeline.iter(f"{SVG}path") if "line" in p.get("class", "").split()]
-    assert len(lines) == 2
-    assert len({p.get("stroke-dasharray", "") for p in lines}) == 2
+    assert len(lines) == 4  # members, joined, left, Charter adopters
+    assert len({p.get("stroke-dasharray", "") for p in lines}) == 4
     labels = [t.text for t in timeline.iter(f"{SVG}text") if "end-label" in t.get("class", "")]
     adopters_with_year = sum(1 for c in model.charter_adopters if c.charter.year)
-    assert any(label.endswith(f" {adopters_with_year}") for label in labels), labels
+    assert f"Charter adopters {adopters_with_year}" in labels, labels
+    # Members at the end: current members with a join year, never a former one.
+    dated = [c for c in model.current_members if c.ogp.member_since]
+    assert f"Members {len(dated)}" in labels, labels
+    left = [c for c in model.countries.values() if c.standing == "former"
+            and c.ogp.member_since and c.ogp.left_year]
+    assert f"Left {len(left)}" in labels, labels
 
 
 @pytest.mark.build
-def test_the_dashboard_links_each_hubs_map_instead_of_repeating_it(built_site: Path,
-                                                                    model) -> None:
+def test_dashboard_counts_agree_with_each_other_and_the_countries_index(
+        built_site: Path, model) -> None:
     html = page_html(built_site, "monitor")
-    assert not re.search(r"id=\"hub-map-[a-z-]+-title\"", html)  # on the hub pages (below)
-    for hub in model.hubs.values():
-        if model.countries_by_hub.get(hub.id):
-            assert f'href="../hubs/{hub.id}/"' in html, hub.id
+    current = len(model.current_members)
+    assert current == sum(1 for c in model.countries.values()
+                          if c.ogp and c.ogp.status in ("participating", "inactive"))
+    assert f"counts current members only: {current} countries" in html
+    assert f"With them, {current} current members, as on the map." in html
+    # The map's legend counts the two current categories to the same total.
+    legend = re.search(r'<ul class="odhub-legend">.*?</ul>', html, re.S).group(0)
+    counts = dict(re.findall(r'class="country (cat-[\w-]+)".*?\((\d+)\)</li>', legend))
+    assert int(counts["cat-ogp"]) + int(counts.get("cat-ogp-charter", 0)) == current
+    assert int(counts["cat-former"]) == len(model.countries_by_standing["former"])
+    # The countries export marks the same current members.
+    rows = list(csv.DictReader((built_site / "data" / "countries.csv").open(encoding="utf-8")))
+    assert sum(r["ogp_current_member"] == "true" for r in rows) == current
 
 
 @pytest.mark.build
-def test_empty_commitments_read_as_a_sentence_not_an_empty_chart(built_site: Path,
-                                                                 model) -> None:
-    if any(c.commitments for c in model.countries.values()):
-        pytest.skip("the bundled data now has commitments")
-    html = section(page_html(built_site, "monitor"), "open-data-commitments-by-hub")
-    assert "No open data commitments are recorded" in html
-    assert "<svg" not in html
+def test_dashboard_links_the_hub_pages_instead_of_repeating_their_maps(built_site: Path,
+                                                                      model) -> None:
+    html = page_html(built_site, "monitor")
+    assert 'id="hub-map-' not in html
+    for hub in model.hubs.values():
+        assert f'href="../hubs/{hub.id}/"' in html
 
 
-def add_commitments(hub_copy: Path) -> None:
-    """Two commitments for Kenya and one for Mexico (test data, never published)."""
-    both = ["open-by-default", "comparable-and-interoperable"]
-    for iso, items in (("ken", [("a", "complete", ["open-by-default"]),
-                                ("b", "limited", both)]),
-                       ("mex", [("c", "substantial", ["accessible-and-usable"])])):
-        file = hub_copy / "data" / "countries" / f"{iso}.yml"
-        data = yaml.safe_load(file.read_text(encoding="utf-8"))
-        data["commitments"] = [
-            {"id": ident, "title": f"Test commitment {ident}", "action_plan": "2016-2018",
-             "principles": principles, "status": status,
-             "sources": ["https://example.org/test"]}
-            for ident, status, principles in items
-        ]
-        file.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False),
-                        encoding="utf-8")
+@pytest.mark.build
+def test_commitment_tables_match_the_data(built_site: Path, model) -> None:
+    html = page_html(built_site, "monitor")
+    groups = ("complete", "substantial", "limited", "not-started")
+
+    def row_cells(label: str) -> list[str]:
+        row = re.search(rf"<tr>\s*<td>(?:<a [^>]*>)?{re.escape(label)}(?:</a>)?</td>(.*?)</tr>",
+                        html, re.S)
+        assert row, label
+        return re.findall(r"<td[^>]*>(?:<strong>)?([^<]*)", row.group(1))
+
+    for hub in model.hubs.values():
+        mine = [m for c in model.countries_by_hub.get(hub.id, []) for m in c.commitments]
+        if not mine:
+            continue
+        expected = [sum(m.completion == g for m in mine) for g in groups]
+        expected.append(len(mine) - sum(expected))  # not rated (yet)
+        expected += [len(mine), sum(m.starred for m in mine)]
+        assert row_cells(hub.name) == [str(n) for n in expected], hub.id
+    open_data = [m for m in model.commitments.values() if "open-data" in m.policy_areas]
+    assert row_cells("Open Data")[5] == str(len(open_data))
+    # Commitments per action-plan year add up to every commitment.
+    years = section(html, "commitments-per-action-plan-year")
+    counts = [int(n) for n in re.findall(
+        r'<td style="text-align: right;">(?:<strong>)?(\d+)', years)]
+    assert sum(counts[:-1]) == counts[-1] == len(model.commitments)
 
 
-def test_commitment_charts_use_patterns_labels_and_tables(hub_copy: Path) -> None:
-    add_commitments(hub_copy)
-    model = load(hub_copy)
-    pages = {p.path: p.markdown for p in generated_pages(model)}
-    monitor = pages["monitor/index.md"]
-    for title_id in ("commitments-status-title", "commitments-principle-title"):
+@pytest.mark.build
+def test_commitment_charts_use_patterns_labels_and_tables(built_site: Path, model) -> None:
+    monitor = page_html(built_site, "monitor")
+    for title_id in ("commitments-hub-title", "commitments-area-title"):
         chart = svg_by_title(monitor, title_id)
         patterns = list(chart.iter(f"{SVG}pattern"))
         assert patterns, "stacked bars carry textures for grayscale print"
@@ -159,18 +184,26 @@ def test_commitment_charts_use_patterns_labels_and_tables(hub_copy: Path) -> Non
         segments = [r for r in chart.iter(f"{SVG}rect") if "segment" in r.get("class", "")]
         assert segments and all(s.get("fill", "").startswith("url(#") for s in segments)
         legend = [t.text for t in chart.iter(f"{SVG}text")]
-        assert legend, "series are named in a legend"
-    # The status table: Kenya's hub has one complete and one limited commitment.
-    africa = model.hubs[model.countries["KEN"].hub].name
-    row = next(line for line in monitor.splitlines() if line.startswith(f"| {africa} |"))
-    cells = [c.strip() for c in row.strip("|").split("|")]
-    assert cells[1:] == ["0", "1", "0", "1", "0", "2"]  # not started … withdrawn, total
-
-    ken = pages["countries/ken.md"]
-    small = svg_by_title(ken, "status-ken-title")
+        assert "Not rated (yet)" in legend, "series are named in a legend"
+    ken = page_html(built_site, "countries/ken")
+    small = svg_by_title(ken, "completion-ken-title")
     values = [t.text for t in small.iter(f"{SVG}text") if "value" in t.get("class", "")]
-    assert sorted(values) == ["1", "1"]
-    assert "status-" not in pages["countries/fra.md"]  # no commitments, no chart
+    assert sum(int(v) for v in values) == len(model.countries["KEN"].commitments)
+    assert "completion-mlt" not in page_html(built_site, "countries/mlt")  # none, no chart
+
+
+@pytest.mark.build
+def test_index_maps_name_their_edition_and_give_every_score(built_site: Path, model) -> None:
+    html = page_html(built_site, "monitor")
+    for index, edition in (("odb", "ODB 3rd edition"), ("gdb", "GDB 1st edition")):
+        scored = [v for c in model.countries.values() for v in c.indicators
+                  if v.edition == edition and v.measure == model.indices[index].overall]
+        year = model.indices[index].edition(edition).year
+        svg = svg_by_title(html, f"map-{index}-{year}-title")
+        assert edition in svg.find(f"{SVG}title").text
+        banded = [p for p in svg.iter(f"{SVG}path") if "score-" in p.get("class", "")]
+        assert len(banded) == len({v.iso3 for v in scored} & shapes_at_110m())
+        assert f"Table: {len(scored)} scores of the {edition}" in html
 
 
 @pytest.mark.build

@@ -22,7 +22,7 @@ import odhub
 from conftest import BIN, run_odhub
 from odhub.cli.diff import diff_models, render_markdown, summary_lines
 from odhub.data import history
-from odhub.data.model import Commitment
+from odhub.data.model import Commitment, IrmRatings, PlanRef
 from odhub.data.yamlfile import split_front_matter
 
 REMOVED_CASE_STUDY = "docs/case-studies/open-burkina-cafdo.md"
@@ -245,34 +245,52 @@ def test_ogp_year_and_portal_changes(model: odhub.Model) -> None:
     assert lines[0].startswith(f"Kenya: OGP membership year changed from {year} to {year + 1}")
     assert len(lines) == 1
 
-    with_portal = next(c for c in model.countries.values() if c.portal)
-    moved = with_country(model, with_portal.iso3, portal=dataclasses.replace(
-        with_portal.portal, url="https://portal.example.org/"))
-    lines = summary_lines(diff_models(model, moved))
-    assert lines[0].startswith(f"{with_portal.name}: national portal changed from "
-                               f"{with_portal.portal.url} to https://portal.example.org/")
-    removed = with_country(model, with_portal.iso3, portal=None)
+    with_portal = next(c for c in model.countries.values() if c.portals)
+    first = with_portal.portals[0]
+    moved = with_country(model, with_portal.iso3, portals=(
+        dataclasses.replace(first, url="https://portal.example.org/"),
+        *with_portal.portals[1:]))
+    assert summary_lines(diff_models(model, moved))[:2] == [
+        f"{with_portal.name}: national portal added: https://portal.example.org/ "
+        f"({', '.join(x for x in (first.name, first.software) if x)}, "
+        f"source{'s' if len(first.sources) > 1 else ''} {', '.join(first.sources)})",
+        f"{with_portal.name}: national portal removed: {first.url}"]
+    removed = with_country(model, with_portal.iso3, portals=with_portal.portals[1:])
     assert summary_lines(diff_models(model, removed)) == [
-        f"{with_portal.name}: national portal removed: {with_portal.portal.url}"]
+        f"{with_portal.name}: national portal removed: {first.url}"]
 
 
-def test_commitment_added_and_status_changed(model: odhub.Model) -> None:
+def test_ogp_status_change_names_the_date_and_its_sources(model: odhub.Model) -> None:
+    tanzania = model.countries["TZA"]
+    assert tanzania.ogp and tanzania.ogp.status == "withdrawn"
+    before = with_country(model, "TZA", ogp=dataclasses.replace(
+        tanzania.ogp, status="participating", status_since=None))
+    assert summary_lines(diff_models(before, model)) == [
+        "Tanzania: OGP status changed from participating to withdrawn (since 2017-07, "
+        f"sources {', '.join(tanzania.ogp.status_sources)})"]
+
+
+def test_commitment_added_and_completion_changed(model: odhub.Model) -> None:
     # Synthetic commitment: it exists only in this test, never in the hub's data.
-    principle = next(iter(model.principles))
-    draft = Commitment(id="example-commitment", title="Example commitment",
-                       action_plan="2016-2018", principles=(principle,), status="limited",
-                       sources=("https://example.org/plan",))
-    base = with_country(model, "KEN", commitments=(draft,))
+    draft = Commitment(id="KE9999", iso3="KEN", member="Kenya",
+                       action_plan=PlanRef("2016-2018 (action plan 3)", 2016, 2018, 3),
+                       title="Example commitment", policy_areas=("open-data",),
+                       sources=("https://example.org/plan",), source_file="x.yml",
+                       irm=IrmRatings(completion="limited"))
+    kenya = model.countries["KEN"].commitments
+    base = with_country(model, "KEN", commitments=(*kenya, draft))
     added = summary_lines(diff_models(model, base))
-    assert added == ["Kenya: commitment added: Example commitment "
-                     "(2016-2018, limited, source https://example.org/plan)"]
-    done = with_country(model, "KEN", commitments=(dataclasses.replace(draft,
-                                                                       status="complete"),))
+    assert added == [("Kenya: commitment added: KE9999 Example commitment "
+                         "(2016-2018 (action plan 3), limited completion, source "
+                         "https://example.org/plan)")]
+    done = with_country(model, "KEN", commitments=(*kenya, dataclasses.replace(
+        draft, irm=IrmRatings(completion="complete", starred=True))))
     assert summary_lines(diff_models(base, done)) == [
-        "Kenya: commitment “Example commitment”: status changed from limited to complete "
-        "(source https://example.org/plan)"]
+        "Kenya: commitment KE9999: completion changed from limited completion to complete "
+        "(source https://example.org/plan)",
+        "Kenya: commitment KE9999 updated: irm.starred"]
     assert summary_lines(diff_models(base, model)) == [
-        "Kenya: commitment removed: Example commitment"]
+        "Kenya: commitment removed: KE9999 Example commitment"]
 
 
 def test_hubs_added_and_removed(model: odhub.Model) -> None:

@@ -22,7 +22,7 @@ def template(repo_root: Path) -> Catalog:
 
 def test_strings_are_found_in_templates_python_and_the_navigation(template: Catalog) -> None:
     where = {m.id if isinstance(m.id, str) else m.id[0]: m.locations for m in template}
-    assert any(f.endswith("country.md.j2") for f, _ in where["Participating since {year}."])
+    assert any(f.endswith("_country_facts.md.j2") for f, _ in where["Joined in {year}."])
     assert "{count} country has a page." in where                 # the singular of an _n()
     assert any(f.endswith(".py") for f, _ in where["Open Data Peer Hub events"])
     assert where["Propose a translation"][0][0] == "mkdocs.yml"  # a navigation title
@@ -47,7 +47,7 @@ def test_a_missing_translation_is_reported_with_its_location(
     update = messages.update_catalogue("fr", messages.extract(repo_root),
                                        hub_copy / "hooks/odhub/lang/locales")
     lost = [m for m in update.untranslated if m.id == "Facts"]
-    assert lost and "country.md.j2:" in messages.locations(lost[0])
+    assert lost and "_country_facts.md.j2:" in messages.locations(lost[0])
 
 
 @pytest.mark.parametrize("language", ["es", "fr"])
@@ -70,7 +70,7 @@ def test_spanish_pages_use_cldr_names_dates_and_labels(repo_root: Path) -> None:
     model = load(repo_root, language="es")
     page = {p.path: p.markdown for p in generated_pages(model, "es")}["countries/civ.md"]
     assert "# Costa de Marfil" in page
-    assert "## Datos" in page and "Participa desde 2015\\." in page
+    assert "## Datos" in page and "Ingresó en 2015\\." in page
     assert "octubre de 2015" in page            # as_of 2015-10, from CLDR
     french = load(repo_root, language="fr")
     page = {p.path: p.markdown for p in generated_pages(french, "fr")}["countries/civ.md"]
@@ -96,5 +96,4 @@ def test_vocabularies_fall_back_to_english_visibly_and_validate_lists_them(
 def test_placeholders_survive_translation() -> None:
     assert Translator("en").ngettext("{count} country", "{count} countries", 3) == \
         "3 countries"
-    assert Translator("es").gettext("Participating since {year}.", year=2011) == \
-        "Participa desde 2011."
+    assert Translator("es").gettext("Joined in {year}.", year=2011) == "Ingresó en 2011."

@@ -50,7 +50,7 @@ def test_a_long_explorer_is_split_and_lists_everything_once_per_principle(
     listed = []
     for number, path in enumerate(paths, start=1):
         markdown = generated[path]
-        items = re.findall(r'<li data-odhub-case="([^"]+)"', markdown)
+        items = re.findall(r'<li data-odhub-item="([^"]+)"', markdown)
         assert 0 < len(items) <= 7
         listed += items
         assert f"Page {number} of {len(paths)}\\." in markdown

@@ -1,151 +1,167 @@
-"""Peer matching on a small model built here: reasons true to the data, stable order."""
+"""Peer matching on a small model built here: reasons true to the data, stable order, and
+the page section citing commitments; then the bundled data's peers."""
 
 from __future__ import annotations
 
 import random
-import re
 
 import pytest
 
-from odhub.data.model import CaseStudy, Commitment, Country, Model, RegionalHub, Term
+from odhub import load
+from odhub.data.model import (
+    Commitment,
+    Country,
+    IrmRatings,
+    Model,
+    OgpParticipation,
+    Organisation,
+    PlanRef,
+    PolicyArea,
+    RegionalHub,
+)
 from odhub.derive import peers
 from odhub.lang.translator import Translator
 from odhub.render.markdown import render
+from odhub.render.ogp_labels import Labels
 
 T = Translator("en")
-PRINCIPLES = {"p-one": "Principle One", "p-two": "Principle Two"}
-SECTORS = {"health": "Health Care", "roads": "Roads"}
+AREAS = {"data": "Open Data", "budget": "Fiscal Openness", "courts": "Justice"}
 
 
-def commitment(cid: str, status: str, principles=("p-one",), sectors=()) -> Commitment:
-    return Commitment(id=cid, title=cid, action_plan="2016-2018", principles=tuple(principles),
-                      status=status, sources=("https://example.org/",),
-                      sectors=tuple(sectors))
+def commitment(cid: str, iso3: str, completion: str | None, areas=("data",),
+               starred: bool | None = None) -> Commitment:
+    return Commitment(id=cid, iso3=iso3, member=iso3, action_plan=PlanRef("2016-2018", 2016),
+                      title=f"Title of {cid}", policy_areas=tuple(areas),
+                      sources=("https://example.org/",), source_file="x.yml",
+                      irm=IrmRatings(completion=completion, starred=starred),
+                      url=f"https://example.org/{cid}")
 
 
-def country(iso3: str, name: str, hub: str | None, *commitments: Commitment) -> Country:
+def country(iso3: str, name: str, hub: str | None, *commitments: Commitment,
+            status: str = "participating") -> Country:
     return Country(iso3=iso3, iso2=None, numeric=None, name=name, official_name=None,
                    also_known_as=(), hub=hub, sources=("https://example.org/",),
                    as_of="2020", source_file=f"data/countries/{iso3.lower()}.yml",
+                   ogp=OgpParticipation(("https://example.org/",), "2020", 2011,
+                                        status=status,
+                                        status_since="2017-07" if status == "withdrawn"
+                                        else None),
                    commitments=commitments)
 
 
-def hub(hub_id: str, name: str) -> RegionalHub:
-    return RegionalHub(id=hub_id, name=name, region=name, summary="", organisations=(),
+def hub(hub_id: str, name: str, *languages: str) -> RegionalHub:
+    org = Organisation(name=name, role="", confirmed_hub=True, sources=(),
+                       languages_observed=languages)
+    return RegionalHub(id=hub_id, name=name, region=name, summary="", organisations=(org,),
                        sources=(), as_of="2020", source_file=f"data/hubs/{hub_id}.yml")
 
 
-def terms(titles: dict[str, str]) -> dict[str, Term]:
-    return {tid: Term(tid, title, "") for tid, title in titles.items()}
-
-
-def make_model(countries: list[Country], case_studies: list[CaseStudy] = ()) -> Model:
+def make_model(countries: list[Country]) -> Model:
     return Model(
         countries={c.iso3: c for c in countries},
-        hubs={"north": hub("north", "Northern"), "south": hub("south", "Southern")},
-        principles=terms(PRINCIPLES), objectives={}, sectors=terms(SECTORS), audiences={},
-        case_studies={c.src_uri: c for c in case_studies},
+        hubs={"north": hub("north", "Northern", "en"), "south": hub("south", "Southern", "en"),
+              "west": hub("west", "Western", "fr")},
+        principles={}, objectives={}, sectors={}, audiences={},
+        policy_areas={a: PolicyArea(a, title, "") for a, title in AREAS.items()},
     )
 
 
-def case_study(slug: str, *countries: str) -> CaseStudy:
-    return CaseStudy(src_uri=f"case-studies/{slug}.md", title=slug, countries=countries,
-                     principles=("p-one",), sectors=("health",), objectives=(), year=2020,
-                     summary="", sources=("https://example.org/",))
-
-
-# Aaa is behind on Principle One (not started) and Roads (limited).
-# Bbb completed two and substantially completed one Principle One commitment.
-# Ccc completed one Roads commitment; Ddd is behind on Principle One like Aaa.
-# Eee has no commitments; Fff's only Principle One commitment was withdrawn.
+# Aaa is behind on Open Data (limited) and has nothing on Fiscal Openness or Justice.
+# Bbb completed one Open Data commitment and substantially completed one on the budget.
+# Ccc completed one starred Justice commitment. Ddd is ahead on Open Data (complete).
+# Eee has commitments with no rating; Fff withdrew from OGP but completed one on data.
 FIXTURE = [
-    country("AAA", "Aaa", "north", commitment("a1", "not-started"),
-            commitment("a2", "limited", principles=("p-two",), sectors=("roads",))),
-    country("BBB", "Bbb", "north", commitment("b1", "complete"), commitment("b2", "complete"),
-            commitment("b3", "substantial", sectors=("health",))),
-    country("CCC", "Ccc", "south", commitment("c1", "complete", principles=("p-two",),
-                                              sectors=("roads",))),
-    country("DDD", "Ddd", "north", commitment("d1", "limited")),
-    country("EEE", "Eee", "north"),
-    country("FFF", "Fff", "north", commitment("f1", "withdrawn")),
+    country("AAA", "Aaa", "north", commitment("AA0001", "AAA", "limited")),
+    country("BBB", "Bbb", "south", commitment("BB0001", "BBB", "complete"),
+            commitment("BB0002", "BBB", "substantial", areas=("budget",))),
+    country("CCC", "Ccc", "west", commitment("CC0001", "CCC", "complete", areas=("courts",),
+                                             starred=True)),
+    country("DDD", "Ddd", "north", commitment("DD0001", "DDD", "complete")),
+    country("EEE", "Eee", "north", commitment("EE0001", "EEE", None),
+            commitment("EE0002", "EEE", "not-assessed", areas=("budget",))),
+    country("FFF", "Fff", "west", commitment("FF0001", "FFF", "substantial"),
+            status="withdrawn"),
 ]
 
 
-def peer_ids(model: Model, iso3: str, kind: str | None = None) -> list[str]:
-    return [p.iso3 for p in peers.of(model)[iso3] if kind is None or p.kind == kind]
+def peer_ids(model: Model, iso3: str) -> list[str]:
+    return [p.iso3 for p in peers.of(model)[iso3]]
 
 
-def areas(model: Model, facet: str, raw: Country) -> dict[str, list[Commitment]]:
-    """Commitments of a country by area title, read straight from the fixture."""
-    titles = PRINCIPLES if facet == "principles" else SECTORS
-    found: dict[str, list[Commitment]] = {}
-    for c in raw.commitments:
-        for term in getattr(c, facet):
-            found.setdefault(titles[term], []).append(c)
-    return found
-
-
-def test_every_learning_reason_is_true_to_the_data() -> None:
+def test_every_citation_is_true_to_the_data() -> None:
     model = make_model(FIXTURE)
     checked = 0
     for iso3, found in peers.of(model).items():
         me = model.countries[iso3]
+        mine = peers.standing_by_area(me)
         for peer in found:
-            if peer.kind != peers.LEARN:
-                continue
-            reason = peers.explain(peer, model, T)
-            them = model.countries[peer.iso3]
-            for clause in reason.split("; "):
-                match = re.fullmatch(
-                    r"(?:completed (?P<c>\d+) commitments? on (?P<a1>.+?)"
-                    r"|substantially completed (?P<s>\d+) commitments? on (?P<a2>.+?)"
-                    r"|completed (?P<c2>\d+) and substantially completed (?P<s2>\d+) "
-                    r"commitments on (?P<a3>.+?)), where yours (?:is|are) "
-                    r"(?P<yours>not started|limited)", clause)
-                assert match, clause
-                area = match["a1"] or match["a2"] or match["a3"]
-                facet = "principles" if area in PRINCIPLES.values() else "sectors"
-                theirs = areas(model, facet, them)[area]
-                mine = areas(model, facet, me)[area]
-                complete = sum(c.status == "complete" for c in theirs)
-                substantial = sum(c.status == "substantial" for c in theirs)
-                assert int(match["c"] or match["c2"] or 0) == complete, clause
-                assert int(match["s"] or match["s2"] or 0) == substantial, clause
-                assert {c.status for c in mine} <= {"not-started", "limited"}, clause
-                expected_yours = ("limited" if any(c.status == "limited" for c in mine)
-                                  else "not started")
-                assert match["yours"] == expected_yours, clause
-                checked += 1
-    assert checked >= 3  # the fixture really exercises the reasons
+            assert peer.iso3 != iso3
+            for citation in peer.citations:
+                c = citation.commitment
+                assert c.iso3 == peer.iso3 and c.achieved
+                for area, here in citation.areas:
+                    assert area in c.policy_areas
+                    mine_there = [m for m in me.commitments if area in m.policy_areas]
+                    if here == peers.NONE_HERE:
+                        assert not mine_there
+                    else:
+                        assert here == peers.BEHIND_HERE and mine[area] == "behind"
+                        assert {m.completion for m in mine_there} & {"not-started", "limited"}
+                        assert not any(m.achieved for m in mine_there)
+                    checked += 1
+    assert checked >= 8
 
 
 def test_who_learns_from_whom() -> None:
     model = make_model(FIXTURE)
-    # Bbb (2 complete + 1 substantial) outranks Ccc (1 complete); then hub neighbours.
-    assert peer_ids(model, "AAA", peers.LEARN) == ["BBB", "CCC"]
-    assert peer_ids(model, "AAA", peers.NEIGHBOUR) == ["DDD", "EEE", "FFF"]
-    assert peer_ids(model, "DDD", peers.LEARN) == ["BBB"]
-    # Nobody is behind where Bbb or Ccc committed, so they get neighbours only.
-    assert peer_ids(model, "BBB", peers.LEARN) == []
-    assert peer_ids(model, "CCC") == []  # alone in its hub, nobody to learn from
-    assert "AAA" not in peer_ids(model, "AAA")
+    # Aaa: Bbb's complete commitment answers a gap (x2) = 4, plus the budget one (1) = 5;
+    # Ccc's starred complete Justice commitment = 4; Ddd's complete data one = 4; Fff's
+    # substantial data one answers a gap = 2.
+    assert [(p.iso3, p.score) for p in peers.of(model)["AAA"]] == [
+        ("BBB", 5), ("DDD", 4), ("CCC", 4), ("FFF", 2)]
+    # Ddd is ahead on Open Data: only the areas it has nothing in count.
+    assert peer_ids(model, "DDD") == ["CCC", "BBB"]
+    # Eee's commitments are not rated: those areas count for nothing either way.
+    assert peer_ids(model, "EEE") == ["CCC"]
 
 
-def test_reason_wording_for_a_simple_case() -> None:
+def test_ties_go_to_the_same_hub_then_a_shared_language_then_the_name() -> None:
     model = make_model(FIXTURE)
-    (ccc,) = [p for p in peers.of(model)["AAA"] if p.iso3 == "CCC"]
-    reason = peers.explain(ccc, model, T)
-    # Ccc's single complete commitment counts under both its principle and its sector.
-    assert "completed 1 commitment on Principle Two, where yours is limited" in reason
-    assert "completed 1 commitment on Roads, where yours is limited" in reason
+    ddd, ccc = peers.of(model)["AAA"][1], peers.of(model)["AAA"][2]
+    assert ddd.score == ccc.score
+    assert ddd.same_hub and not ccc.same_hub  # Ddd shares Aaa's hub
+    # Without the hub: Yyy (hub language en, like Aaa's) before Xxx (fr), despite names.
+    model = make_model([
+        country("AAA", "Aaa", "north", commitment("AA0001", "AAA", "limited")),
+        country("XXX", "Xxx", "west", commitment("XX0001", "XXX", "complete")),
+        country("YYY", "Yyy", "south", commitment("YY0001", "YYY", "complete")),
+        country("ZZZ", "Zzz", "south", commitment("ZZ0001", "ZZZ", "complete")),
+    ])
+    assert peer_ids(model, "AAA") == ["YYY", "ZZZ", "XXX"]
+    assert peers.of(model)["AAA"][0].shared_languages == ("en",)
 
 
-def test_withdrawn_commitments_count_for_nothing() -> None:
+def test_starred_commitments_weigh_more() -> None:
+    plain = make_model([
+        country("AAA", "Aaa", "north"),
+        country("BBB", "Bbb", "north", commitment("BB0001", "BBB", "complete")),
+        country("CCC", "Ccc", "north", commitment("CC0001", "CCC", "complete", starred=True)),
+    ])
+    assert peer_ids(plain, "AAA") == ["CCC", "BBB"]
+
+
+def test_former_members_can_be_peers_and_the_page_says_so() -> None:
     model = make_model(FIXTURE)
-    # Fff's only commitment was withdrawn: it is neither a gap nor an achievement.
-    assert peer_ids(model, "FFF", peers.LEARN) == []
-    assert all(p.iso3 != "FFF" or p.kind == peers.NEIGHBOUR
-               for found in peers.of(model).values() for p in found)
+    assert "FFF" in peer_ids(model, "AAA")
+    section = render("_peers.md.j2", model.countries["AAA"].page, T, model=model,
+                     country=model.countries["AAA"], labels=Labels(T),
+                     peers=peers.suggestions(model, "AAA"))
+    assert "**[Fff](fff.md)** (former OGP member: withdrew in July 2017)" in section
+    # Every peer names its commitments with their id, title, rating and OGP page.
+    assert "[BB0001](bbb.md#bb0001) Title of BB0001 (complete; [OGP page]" in section
+    assert "(yours are behind)" in section and "(none of yours yet)" in section
+    assert "a shared regional hub first, then by a hub that works in the same language" \
+        in section
 
 
 def test_order_does_not_depend_on_input_order() -> None:
@@ -156,53 +172,28 @@ def test_order_does_not_depend_on_input_order() -> None:
         assert peers.of(make_model(shuffled)) == expected
 
 
-def test_ties_are_broken_by_name_not_code() -> None:
-    # Same score, names in the opposite order to the codes.
-    model = make_model([
-        country("AAA", "Zulu", "north", commitment("a1", "limited")),
-        country("BBB", "Yankee", "north", commitment("b1", "complete")),
-        country("CCC", "Xray", "north", commitment("c1", "complete")),
-    ])
-    assert peer_ids(model, "AAA") == ["CCC", "BBB"]
+def test_no_peer_gets_a_sentence_and_a_link() -> None:
+    model = make_model([country("AAA", "Aaa", "north",
+                                commitment("AA0001", "AAA", "complete")),
+                        country("BBB", "Bbb", None)])
+    assert peer_ids(model, "AAA") == []
+    section = render("_peers.md.j2", model.countries["AAA"].page, T, model=model,
+                     country=model.countries["AAA"], labels=Labels(T),
+                     peers=peers.suggestions(model, "AAA"))
+    assert "No peer can be suggested for Aaa" in section
+    assert "(../policy-areas/index.md)" in section
 
 
-def test_peers_are_matched_once_per_model() -> None:
-    model = make_model(FIXTURE)
-    assert peers.of(model) is peers.of(model)
+@pytest.fixture(scope="module")
+def bundled(repo_root) -> Model:
+    return load(repo_root)
 
 
-@pytest.fixture
-def no_commitments() -> Model:
-    return make_model(
-        [country("AAA", "Aaa", "north"), country("BBB", "Bbb", "north"),
-         country("CCC", "Ccc", "north"), country("DDD", "Ddd", None)],
-        [case_study("one", "CCC"), case_study("two", "CCC", "BBB")],
-    )
-
-
-def test_without_commitments_peers_are_hub_neighbours(no_commitments: Model) -> None:
-    model = no_commitments
-    assert peer_ids(model, "AAA", peers.LEARN) == []
-    # Ccc appears in two case studies, Bbb in one: more to learn from comes first.
-    assert peer_ids(model, "AAA") == ["CCC", "BBB"]
-    lines = {s.country.iso3: s.reason for s in peers.suggestions(model, "AAA", T)}
-    assert lines["CCC"] == "also in the Northern hub; featured in 2 case studies"
-    assert lines["BBB"] == "also in the Northern hub; featured in 1 case study"
-    assert peer_ids(model, "DDD") == []
-
-
-def test_the_peers_section_reads_well_without_commitments(no_commitments: Model) -> None:
-    model = no_commitments
-
-    def section(iso3: str) -> str:
-        return render("_peers.md.j2", model.countries[iso3].page, T, model=model,
-                      country=model.countries[iso3],
-                      peers=peers.suggestions(model, iso3, T))
-
-    with_hub = section("AAA")
-    assert "[Ccc](ccc.md)" in with_hub and "[Bbb](bbb.md)" in with_hub
-    assert "(../hubs/north.md)" in with_hub
-    assert "neighbours" in with_hub and "completed" not in with_hub
-    lonely = section("DDD")
-    assert "](" not in lonely  # no links at all, just a sentence saying why
-    assert "No peer can be suggested for Ddd" in lonely
+def test_most_countries_with_commitments_get_peers_citing_ids(bundled: Model) -> None:
+    with_commitments = [c for c in bundled.countries.values() if c.commitments]
+    with_peers = [c for c in with_commitments if peers.of(bundled)[c.iso3]]
+    assert len(with_peers) > len(with_commitments) / 2
+    for c in with_peers:
+        for peer in peers.of(bundled)[c.iso3]:
+            assert peer.citations and all(cit.commitment.id in bundled.commitments
+                                          for cit in peer.citations)

@@ -68,18 +68,24 @@ def test_country_page_links_each_fact_source(pages) -> None:
     model, by_path = pages
     html = to_html(by_path["countries/fra.md"].split("---", 2)[2])
     france = model.countries["FRA"]
-    for url in (*france.ogp.sources, *france.charter.sources, *france.portal.sources):
+    portal_sources = [u for p in france.portals for u in p.sources]
+    for url in (*france.ogp.sources, *france.ogp.status_sources, *france.charter.sources,
+                *portal_sources):
         assert f'href="{url}"' in html
-    assert "Participating since 2014." in html
+    assert "France takes part in the Open Government Partnership (OGP); it joined in 2014." \
+        in html
     assert "Adopted by the national government in 2015." in html
-    assert 'href="https://www.data.gouv.fr"' in html
+    assert 'href="https://data.gouv.fr"' in html
 
 
 def test_country_without_facts_reads_well(pages) -> None:
     _, by_path = pages
-    text = to_html(by_path["countries/ecu.md"].split("---", 2)[2])
+    text = to_html(by_path["countries/mlt.md"].split("---", 2)[2])
     assert "No adoption recorded in our sources." in text
-    assert "No open data commitments are recorded for Ecuador yet" in text
+    assert "No open data commitment of Malta is recorded." in text
+    assert "No OGP commitment" not in text  # Malta has a portal and an OGP status
+    timor = to_html(by_path["countries/tls.md"].split("---", 2)[2])
+    assert "No national open data portal is recorded for Timor-Leste" in timor
 
 
 def test_hostile_summary_is_escaped_on_the_page(repo_root, tmp_path) -> None:
@@ -101,3 +107,45 @@ def test_apostrophes_survive_headings_and_the_toc() -> None:
     html = md.convert(f"## {heading}\n")
     assert "l'Afrique" in unescape(html) and "&amp;" not in html
     assert "&amp;" not in md.toc and "l'Afrique" in unescape(md.toc)
+
+
+def test_former_members_say_they_left_and_when(pages) -> None:
+    model, by_path = pages
+    former = [c for c in model.countries.values() if c.standing == "former"]
+    assert len(former) == 9
+    for country in former:
+        text = to_html(by_path[country.page].split("---", 2)[2])
+        first = text[text.index("</h1>"):][:600]
+        assert "Former OGP member" in first, country.iso3
+        assert ("until it withdrew in" in first or "removed or suspended its membership in"
+                in first or f"removed or suspended the membership of {country.name} in"
+                in first), country.iso3
+    tanzania = to_html(by_path["countries/tza.md"].split("---", 2)[2])
+    assert "Tanzania took part in OGP from 2011 until it withdrew in July 2017." in tanzania
+
+
+def test_commitments_link_their_ogp_pages(pages) -> None:
+    model, by_path = pages
+    kenya = to_html(by_path["countries/ken.md"].split("---", 2)[2])
+    assert ('<a href="https://www.opengovpartnership.org/members/kenya/commitments/KE0026/">'
+            'commitment KE0026</a>') in kenya
+    assert 'id="ke0026">KE0026: Publish open data to spur innovation' in kenya
+    ivory = to_html(by_path["countries/civ.md"].split("---", 2)[2])
+    for cid in ("CI0009", "CI0024"):
+        url = model.commitments[cid].url
+        assert f'<a href="{url}">commitment {cid}</a>' in ivory
+    # The commitment names the case study about it, which links back (see test_build).
+    start = ivory.index('id="ci0009"')
+    item = ivory[start:ivory.find("<h", start + 4)]
+    assert "cote-divoire-data-gouv-ci.md" in item
+
+
+def test_a_year_already_in_a_title_is_not_repeated(pages) -> None:
+    _, by_path = pages
+    canada = by_path["countries/can.md"]
+    assert "Leaders Edition \\(2018\\)](" in canada
+    assert "\\(2018\\)]" in canada and "\\(2018\\)](../case-studies/" \
+        "open-data-barometer-leaders-edition-2018.md) (2018)" not in canada
+    kenya = by_path["countries/ken.md"]
+    assert "hosted by LDRI in Nairobi](../case-studies/africa-open-data-network-ldri.md) " \
+        "(2017)" in kenya

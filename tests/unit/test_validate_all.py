@@ -62,7 +62,7 @@ def test_every_broken_file_is_reported_once(hub_copy: Path) -> None:
 def test_several_problems_in_one_file_are_all_listed(hub_copy: Path) -> None:
     kenya = hub_copy / "data/countries/ken.yml"
     replace_in(kenya, "member_since: 2011", "member_since: eleven")
-    replace_in(kenya, "as_of: 2011-09\nsources:", "as_of: September\nsources:")
+    replace_in(kenya, "  as_of: 2011-09\nogp_local:", "  as_of: September\nogp_local:")
     replace_in(kenya, "hub_basis:", "hub_basiss:")
     result = run_odhub("validate", cwd=hub_copy)
     assert result.returncode == 1

@@ -67,9 +67,10 @@ def test_unknown_field_suggests_the_right_one(hub_copy: Path) -> None:
 
 def test_only_http_https_mailto_urls(hub_copy: Path) -> None:
     file = hub_copy / "data/countries/fra.yml"
-    replace_in(file, "url: https://www.data.gouv.fr", "url: javascript:alert(1)")
+    replace_in(file, "url: https://data.gouv.fr", "url: javascript:alert(1)")
     [problem] = problems_of(hub_copy)
-    assert problem.startswith(f"data/countries/fra.yml:{line_of(file, 'javascript')}: portal.url:")
+    assert problem.startswith(
+        f"data/countries/fra.yml:{line_of(file, 'javascript')}: portals[0].url:")
     assert "http://, https:// or mailto:" in problem
 
 

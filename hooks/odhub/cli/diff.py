@@ -22,7 +22,8 @@ from odhub.data.model import (
     Commitment,
     Country,
     Guidance,
-    Indicator,
+    IndicatorValue,
+    LocalMember,
     Model,
     OgpParticipation,
     Portal,
@@ -30,8 +31,19 @@ from odhub.data.model import (
     Term,
     sort_key,
 )
-from odhub.lang.translator import Translator
+from odhub.lang.translator import N_, Translator
 from odhub.render.markdown import environment
+
+# How a completion rating reads in a summary line (through the translator).
+COMPLETION_WORDS = {
+    "not-started": N_("not started"),
+    "limited": N_("limited completion"),
+    "substantial": N_("substantially complete"),
+    "complete": N_("complete"),
+    "withdrawn": N_("withdrawn"),
+    "unclear": N_("completion unclear"),
+    "not-assessed": N_("completion not yet assessed"),
+}
 
 # Sections in the order a reviewer reads them: the grouping first, then the records.
 SECTIONS = ("hubs", "countries", "events", "case-studies", "guidance", "vocabularies",
@@ -245,14 +257,16 @@ class _Differ:
         name = after.name
         self.ogp(name, before.ogp, after.ogp)
         self.charter(name, before.charter, after.charter)
-        self.portal(name, before.portal, after.portal)
+        self.portals(name, before.portals, after.portals)
+        self.local_members(name, before.local_members, after.local_members)
         self.commitments(name, before.commitments, after.commitments)
         self.indicators(name, before.indicators, after.indicators)
         if before.name != after.name:
             self.add("countries", _("display name changed from {old}", old=before.name), name)
         # The hub is reported once, as a membership change of both hubs.
         fields = _changed_fields(before, after, skip=(
-            "name", "hub", "ogp", "charter", "portal", "commitments", "indicators",
+            "name", "hub", "ogp", "charter", "portals", "local_members", "commitments",
+            "indicators",
             "source_file", "iso2", "numeric", "official_name"))
         if fields:
             self.add("countries", _("record updated: {fields}", fields=", ".join(fields)), name,
@@ -287,7 +301,9 @@ class _Differ:
             self.add("countries", _("OGP status changed from {old} to {new}",
                                     old=before.status or _("not recorded"),
                                     new=after.status or _("not recorded")),
-                     name, sources=after.sources)
+                     name, details=(_("since {date}", date=after.status_since)
+                                    if after.status_since else None,),
+                     sources=after.status_sources or after.sources)
         old_plans = _keyed(before.action_plans, lambda p: p.period)
         new_plans = _keyed(after.action_plans, lambda p: p.period)
         for period in sorted(new_plans.keys() - old_plans.keys()):
@@ -295,7 +311,10 @@ class _Differ:
                      sources=(new_plans[period].url,) if new_plans[period].url else ())
         for period in sorted(old_plans.keys() - new_plans.keys()):
             self.add("countries", _("OGP action plan removed: {period}", period=period), name)
-        fields = _changed_fields(before, after, skip=("member_since", "status", "action_plans"))
+        # A status change is told with its date and sources above.
+        told = ("status_since", "status_sources") if before.status != after.status else ()
+        fields = _changed_fields(before, after, skip=("member_since", "status", "action_plans",
+                                                      *told))
         plans_edited = [p for p in old_plans.keys() & new_plans.keys()
                         if old_plans[p] != new_plans[p]]
         if plans_edited:
@@ -343,23 +362,44 @@ class _Differ:
                                     fields=", ".join(fields)), name,
                      details=(_("as of {date}", date=after.as_of),))
 
-    def portal(self, name: str, before: Portal | None, after: Portal | None) -> None:
+    def portals(self, name: str, before: tuple[Portal, ...],
+                after: tuple[Portal, ...]) -> None:
         _ = self._
-        if before is None and after is not None:
-            self.add("countries", _("national portal added: {url}", url=after.url), name,
-                     sources=after.sources)
-        elif after is None and before is not None:
-            self.add("countries", _("national portal removed: {url}", url=before.url), name)
-        elif before is not None and after is not None:
-            if before.url != after.url:
-                self.add("countries", _("national portal changed from {old} to {new}",
-                                        old=before.url, new=after.url), name,
-                         sources=after.sources)
-            fields = _changed_fields(before, after, skip=("url",))
+        old = _keyed(before, lambda p: p.url)
+        new = _keyed(after, lambda p: p.url)
+        for url in [p.url for p in after if p.url not in old]:
+            self.add("countries", _("national portal added: {url}", url=url), name,
+                     details=(new[url].name, new[url].software), sources=new[url].sources)
+        for url in [p.url for p in before if p.url not in new]:
+            self.add("countries", _("national portal removed: {url}", url=url), name)
+        for url in [p.url for p in after if p.url in old]:
+            fields = _changed_fields(old[url], new[url])
             if fields:
-                self.add("countries", _("national portal record updated: {fields}",
+                self.add("countries", _("national portal {url} updated: {fields}", url=url,
                                         fields=", ".join(fields)), name,
-                         details=(_("as of {date}", date=after.as_of),))
+                         details=(_("as of {date}", date=new[url].as_of),))
+
+    def local_members(self, name: str, before: tuple[LocalMember, ...],
+                      after: tuple[LocalMember, ...]) -> None:
+        _ = self._
+        old = _keyed(before, lambda m: m.name)
+        new = _keyed(after, lambda m: m.name)
+        for key in [m.name for m in after if m.name not in old]:
+            self.add("countries", _("OGP Local member added: {name}", name=key), name,
+                     details=(_("joined {year}", year=new[key].year_joined)
+                              if new[key].year_joined else None,),
+                     sources=new[key].sources)
+        for key in [m.name for m in before if m.name not in new]:
+            self.add("countries", _("OGP Local member removed: {name}", name=key), name)
+        for key in [m.name for m in after if m.name in old]:
+            fields = _changed_fields(old[key], new[key])
+            if fields:
+                self.add("countries", _("OGP Local member {member} updated: {fields}",
+                                        member=key, fields=", ".join(fields)), name)
+
+    def completion(self, commitment: Commitment) -> str:
+        value = commitment.irm.completion
+        return self._(COMPLETION_WORDS.get(value or "", "completion not rated in the sources"))
 
     def commitments(self, name: str, before: tuple[Commitment, ...],
                     after: tuple[Commitment, ...]) -> None:
@@ -368,45 +408,56 @@ class _Differ:
         new = _keyed(after, lambda c: c.id)
         for key in [c.id for c in after if c.id not in old]:
             item = new[key]
-            self.add("countries", _("commitment added: {title}", title=item.title), name,
-                     details=(item.action_plan, _(item.status)), sources=item.sources)
+            self.add("countries", _("commitment added: {id} {title}", id=key,
+                                    title=item.english_title), name,
+                     details=(item.action_plan.label, self.completion(item)),
+                     sources=item.sources)
         for key in [c.id for c in before if c.id not in new]:
-            self.add("countries", _("commitment removed: {title}", title=old[key].title), name)
+            self.add("countries", _("commitment removed: {id} {title}", id=key,
+                                    title=old[key].english_title), name)
         for key in [c.id for c in after if c.id in old]:
             was, now = old[key], new[key]
-            if was.status != now.status:
-                self.add("countries", _("commitment “{title}”: status changed from {old} to "
-                                        "{new}", title=now.title, old=_(was.status),
-                                        new=_(now.status)), name, sources=now.sources)
-            fields = _changed_fields(was, now, skip=("status",))
+            if was.irm.completion != now.irm.completion:
+                self.add("countries", _("commitment {id}: completion changed from {old} to "
+                                        "{new}", id=key, old=self.completion(was),
+                                        new=self.completion(now)), name, sources=now.sources)
+            fields = _changed_fields(was, now, skip=("source_file",))
+            if was.irm != now.irm:
+                fields.remove("irm")
+                fields += [f"irm.{f}" for f in _changed_fields(was.irm, now.irm)
+                           if f != "completion"]
             if fields:
-                self.add("countries", _("commitment “{title}” updated: {fields}",
-                                        title=now.title, fields=", ".join(fields)), name)
+                self.add("countries", _("commitment {id} updated: {fields}", id=key,
+                                        fields=", ".join(fields)), name)
 
-    def indicators(self, name: str, before: tuple[Indicator, ...],
-                   after: tuple[Indicator, ...]) -> None:
+    def indicators(self, name: str, before: tuple[IndicatorValue, ...],
+                   after: tuple[IndicatorValue, ...]) -> None:
         _ = self._
-        old = _keyed(before, lambda i: (i.name, i.year))
-        new = _keyed(after, lambda i: (i.name, i.year))
+        old = _keyed(before, lambda i: (i.measure, i.edition))
+        new = _keyed(after, lambda i: (i.measure, i.edition))
 
-        def value(item: Indicator) -> str:
-            return f"{item.value} {item.unit}" if item.unit else str(item.value)
+        def value(item: IndicatorValue) -> str:
+            shown = str(item.value) if item.value is not None else _("no score")
+            if item.rank:
+                return _("{value} (rank {rank})", value=shown, rank=item.rank)
+            return shown
 
-        for key in [(i.name, i.year) for i in after if (i.name, i.year) not in old]:
+        for key in [k for k in new if k not in old]:
             item = new[key]
-            self.add("countries", _("indicator added: {indicator} {year} = {value}",
-                                    indicator=item.name, year=item.year, value=value(item)),
+            self.add("countries", _("indicator added: {indicator}, {edition} = {value}",
+                                    indicator=item.measure, edition=item.edition,
+                                    value=value(item)),
                      name, sources=(item.source,))
-        for key in [(i.name, i.year) for i in before if (i.name, i.year) not in new]:
+        for key in [k for k in old if k not in new]:
             item = old[key]
-            self.add("countries", _("indicator removed: {indicator} {year}",
-                                    indicator=item.name, year=item.year), name)
-        for key in [(i.name, i.year) for i in after if (i.name, i.year) in old]:
+            self.add("countries", _("indicator removed: {indicator}, {edition}",
+                                    indicator=item.measure, edition=item.edition), name)
+        for key in [k for k in new if k in old]:
             was, now = old[key], new[key]
             if was != now:
-                self.add("countries", _("indicator {indicator} {year} changed from {old} to "
-                                        "{new}", indicator=now.name, year=now.year,
-                                        old=value(was), new=value(now)),
+                self.add("countries", _("indicator {indicator}, {edition} changed from {old} "
+                                        "to {new}", indicator=now.measure,
+                                        edition=now.edition, old=value(was), new=value(now)),
                          name, sources=(now.source,))
 
     # -- events ----------------------------------------------------------------------
@@ -486,7 +537,8 @@ class _Differ:
     def vocabularies(self) -> None:
         _ = self._
         kinds = (("principles", _("principle")), ("objectives", _("objective")),
-                 ("sectors", _("sector")), ("audiences", _("audience")))
+                 ("sectors", _("sector")), ("audiences", _("audience")),
+                 ("policy_areas", _("OGP policy area")))
         for attribute, what in kinds:
             old: dict[str, Term] = getattr(self.base, attribute)
             new: dict[str, Term] = getattr(self.head, attribute)

@@ -140,6 +140,52 @@ def export(args: argparse.Namespace) -> int:
 
 
 
+def _import_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", type=Path,
+                        help="OGP's commitment and IRM export, as .csv or .xlsx")
+    parser.add_argument("--source", required=True,
+                        help="the address the export was downloaded from (cited as the "
+                             "source of every commitment it brings in)")
+    parser.add_argument("--as-of", required=True, dest="as_of",
+                        help="when the export was taken: YYYY, YYYY-MM or YYYY-MM-DD")
+    parser.add_argument("--all-areas", action="store_true",
+                        help="import every commitment, not only those in the hub's scope "
+                             "(Open Data areas and the data-related areas marked in "
+                             "data/ogp_policy_areas.yml)")
+    parser.add_argument("--dry-run", action="store_true",
+                        help="say what would change; write nothing")
+
+
+def import_(args: argparse.Namespace) -> int:
+    from odhub.cli import ogp_import
+    from odhub.data.dates import PartialDate
+
+    _ = Translator().gettext
+    try:
+        PartialDate.parse(args.as_of)
+    except ValueError as err:
+        print(f"odhub import: --as-of: {err}", file=sys.stderr)
+        return 2
+    try:
+        report = ogp_import.import_export(args.root, args.file, source=args.source,
+                                          as_of=args.as_of, all_areas=args.all_areas,
+                                          dry_run=args.dry_run)
+    except ogp_import.ImportRefused as err:
+        print(f"odhub import: {err}", file=sys.stderr)
+        return 1
+    except InvalidData as err:
+        print(err.report(), file=sys.stderr)
+        print("odhub import: the hub's data would not be valid after this import; "
+              "nothing was written.", file=sys.stderr)
+        return 1
+    for line in report.summary(args.all_areas):
+        print(line)
+    print("\n".join(report.changes) if report.changes else _("No changes to the hub's data."))
+    if args.dry_run and report.changes:
+        print("Dry run: nothing was written.")
+    return 0
+
+
 def _new_arguments(parser: argparse.ArgumentParser) -> None:
     from odhub.cli import scaffold
 
@@ -207,6 +253,8 @@ SUBCOMMANDS = {
              _diff_arguments, diff),
     "export": ("write the hub's open data (CSV, JSON, datapackage.json, events.ics, news "
                "feed) without building the site", _export_arguments, export),
+    "import": ("bring OGP's commitment and IRM export (CSV or XLSX) into data/commitments; "
+               "hand-written records and fields are kept", _import_arguments, import_),
     "new": ("start a case study, guidance page, country or event from a template with TODO "
             "markers (never overwrites)", _new_arguments, new),
     "messages": ("extract every translatable string (messages.pot) and merge it into each "

@@ -20,7 +20,7 @@ from typing import Any
 
 from babel.dates import format_date
 
-from odhub.lang.translator import cldr_locale
+from odhub.lang.translator import Translator, cldr_locale
 
 
 class GitError(Exception):
@@ -163,7 +163,10 @@ class SourceFiles:
         else:
             source, edit = f"{self.docs_dir}/{src_uri}", None
         when = last_updated(self.root, source, self.dates)
-        return PageSource(source, edit, _long_date(when, self.language) if when else None)
+        # Pages show other dates too (what the sources describe): this one says what it is.
+        label = Translator(self.language).gettext(
+            "Page last changed {date}", date=_long_date(when, self.language)) if when else None
+        return PageSource(source, edit, label)
 
 
 def _long_date(when: dt.datetime, language: str) -> str:

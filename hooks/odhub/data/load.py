@@ -6,12 +6,13 @@ whole list at once. Nothing here writes to disk.
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from odhub.data import editions, images, news, schemas
+from odhub.data import editions, images, links, news, schemas, shortcodes
 from odhub.data.dates import PartialDate
 from odhub.data.errors import InvalidData, Problem
 from odhub.data.model import (
@@ -20,13 +21,19 @@ from odhub.data.model import (
     CharterAdoption,
     Commitment,
     Country,
+    Edition,
     Event,
     Guidance,
-    Indicator,
+    Index,
+    IndicatorValue,
+    IrmRatings,
     LocalAdopter,
+    LocalMember,
     Model,
     OgpParticipation,
     Organisation,
+    PlanRef,
+    PolicyArea,
     Portal,
     RegionalHub,
     Term,
@@ -36,7 +43,9 @@ from odhub.data.yamlfile import (
     FieldPath,
     YamlDocument,
     format_path,
+    page_body,
     parse_yaml,
+    read_text,
     read_yaml,
     split_front_matter,
 )
@@ -66,6 +75,7 @@ class _Loader:
         # Ids of records whose files exist but are broken: references to them are not
         # reported again, so one mistake yields one problem.
         self.broken: dict[str, set[str]] = {"country": set(), "hub": set()}
+        self.texts: dict[Path, str | None] = {}  # each page read once (None: refused)
 
     # -- reading ---------------------------------------------------------------
 
@@ -89,9 +99,18 @@ class _Loader:
         self.problems += _todo_markers(document)
         return None if schema_problems or problems else document
 
+    def text(self, file: Path) -> str | None:
+        """A page's text, read once; None (and a problem) when it is too large or not UTF-8."""
+        if file not in self.texts:
+            self.texts[file], problems = read_text(file, self.display(file))
+            self.problems += problems
+        return self.texts[file]
+
     def front_matter(self, file: Path, kind: str) -> YamlDocument | None:
         path = self.display(file)
-        text = file.read_text(encoding="utf-8")
+        text = self.text(file)
+        if text is None:
+            return None
         block = split_front_matter(text)
         if block is None:
             self.problems.append(Problem(path, 1, "", "missing front matter: the file must "
@@ -108,8 +127,19 @@ class _Loader:
         data = self.root / "data"
         vocabularies = {name: self.vocabulary(data / f"{name}.yml") for name in VOCABULARIES}
         hubs = self.hubs(sorted((data / "hubs").glob("*.yml")))
-        countries = self.countries(sorted((data / "countries").glob("*.yml")), hubs,
-                                   vocabularies)
+        countries = self.countries(sorted((data / "countries").glob("*.yml")), hubs)
+        areas = self.policy_areas(data / "ogp_policy_areas.yml")
+        mapping = self.area_mapping(data / "policy_area_mapping.yml", areas, vocabularies)
+        indices = self.indices(data / "indices.yml")
+        commitments = self.commitments(sorted((data / "commitments").glob("*.yml")),
+                                       countries, areas, mapping)
+        indicators = self.indicators(sorted((data / "indicators").glob("*.yml")),
+                                     countries, indices)
+        countries = {
+            iso3: dataclasses.replace(country, commitments=commitments.get(iso3, ()),
+                                      indicators=indicators.get(iso3, ()))
+            for iso3, country in countries.items()
+        }
         model = Model(
             countries=countries,
             hubs=hubs,
@@ -117,6 +147,9 @@ class _Loader:
             objectives=vocabularies["objectives"],
             sectors=vocabularies["sectors"],
             audiences=vocabularies["audiences"],
+            policy_areas=areas,
+            area_mapping=mapping,
+            indices=indices,
         )
         docs = self.root / "docs"
         model.language, model.languages = self.language, self.languages
@@ -129,10 +162,26 @@ class _Loader:
         model.posts, problems = news.read_posts(self.root)
         self.problems += problems
         model.schemas = schemas.schema_set(str(self.schema_dir)).documents
-        for page in sorted(docs.rglob("*.md")):  # every hand-written page needs image alt text
-            self.problems += images.missing_alt_text(page.read_text(encoding="utf-8"),
-                                                     self.display(page))
+        for page in sorted(docs.rglob("*.md")):
+            self.page(page, docs, model)
         return model
+
+    def page(self, file: Path, docs: Path, model: Model) -> None:
+        """What the build would refuse in a hand-written page: images without alt text,
+        mistaken shortcodes, and addresses or scripts a reader's browser must not get."""
+        text = self.text(file)
+        if text is None:
+            return
+        path = self.display(file)
+        self.problems += images.missing_alt_text(text, path)
+        body, first_line = page_body(text)
+        self.problems += shortcodes.check_page(body, model, path, first_line)
+        src_uri = file.relative_to(docs).as_posix()
+        translation = editions.split_translation(src_uri, self.languages)
+        english = translation[0] if translation else src_uri  # a translation stands in for it
+        if english in model.case_studies or english in model.guidance:
+            body = shortcodes.escape_tags(body)  # as the build shows contributor pages
+        self.problems += links.unsafe_links(body, path, first_line)
 
     def vocabulary(self, file: Path) -> dict[str, Term]:
         if not file.exists():
@@ -181,8 +230,7 @@ class _Loader:
             )
         return dict(sorted(hubs.items(), key=lambda item: item[1].name))
 
-    def countries(self, files: list[Path], hubs: dict[str, RegionalHub],
-                  vocabularies: dict[str, dict[str, Term]]) -> dict[str, Country]:
+    def countries(self, files: list[Path], hubs: dict[str, RegionalHub]) -> dict[str, Country]:
         countries: dict[str, Country] = {}
         for file in files:
             document = self.read(file, "country")
@@ -200,18 +248,160 @@ class _Loader:
                 continue
             if "hub" in raw:
                 self.known(document, ("hub",), [raw["hub"]], hubs, "hub")
-            commitments = raw.get("commitments", [])
-            seen: dict[str, Any] = {}
-            for index, item in enumerate(commitments):
-                here: FieldPath = ("commitments", index)
-                self.unique(seen, item["id"], document, (*here, "id"))
-                seen[item["id"]] = item
-                self.known(document, (*here, "principles"), item["principles"],
-                           vocabularies["principles"], "principle")
-                self.known(document, (*here, "sectors"), item.get("sectors", []),
-                           vocabularies["sectors"], "sector")
             countries[iso3] = _country(raw, found, document.path, self.language)
         return countries
+
+    # -- OGP policy areas, commitments and indicators ------------------------------
+
+    def policy_areas(self, file: Path) -> dict[str, PolicyArea]:
+        if not file.exists():
+            return {}
+        document = self.read(file, "policy-areas")
+        areas: dict[str, PolicyArea] = {}
+        if document is None:
+            return areas
+        for index, item in enumerate(document.data):
+            if self.unique(areas, item["id"], document, (index, "id")):
+                text, untranslated = translated(item, ("title", "summary"), self.language)
+                areas[item["id"]] = PolicyArea(item["id"], text["title"], text["summary"],
+                                               item.get("scope"), untranslated,
+                                               ogp_name=item["title"])
+        return areas
+
+    def area_mapping(self, file: Path, areas: dict[str, PolicyArea],
+                     vocabularies: dict[str, dict[str, Term]]
+                     ) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
+        """Policy area -> (principles, sectors): our editorial grouping, checked."""
+        if not file.exists():
+            return {}
+        document = self.read(file, "policy-area-mapping")
+        mapping: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+        if document is None or document.data is None:
+            return mapping
+        for index, item in enumerate(document.data):
+            here: FieldPath = (index,)
+            if not self.unique(mapping, item["area"], document, (*here, "area")):
+                continue
+            self.known(document, (*here, "principles"), item.get("principles", []),
+                       vocabularies["principles"], "principle")
+            self.known(document, (*here, "sectors"), item.get("sectors", []),
+                       vocabularies["sectors"], "sector")
+            if self.known(document, (*here, "area"), [item["area"]], areas,
+                          "policy area"):
+                mapping[item["area"]] = (tuple(item.get("principles", ())),
+                                         tuple(item.get("sectors", ())))
+        return mapping
+
+    def indices(self, file: Path) -> dict[str, Index]:
+        if not file.exists():
+            return {}
+        document = self.read(file, "indices")
+        found: dict[str, Index] = {}
+        if document is None:
+            return found
+        for index, item in enumerate(document.data):
+            if not self.unique(found, item["id"], document, (index, "id")):
+                continue
+            found[item["id"]] = Index(
+                id=item["id"], title=item["title"], publisher=item["publisher"],
+                summary=item["summary"],
+                measures={m["id"]: m["title"] for m in item["measures"]},
+                editions=tuple(Edition(e["id"], e.get("year"), e.get("scaled", False))
+                               for e in item["editions"]),
+                sources=tuple(item["sources"]), licence=item.get("licence"),
+                licence_url=item.get("licence_url"), attribution=item.get("attribution"),
+                caveat=item.get("caveat"),
+            )
+        return found
+
+    def record_file(self, file: Path, kind: str,
+                    countries: dict[str, Country]) -> YamlDocument | None:
+        """A per-country file of imported records, checked against its country."""
+        document = self.read(file, kind)
+        if document is None:
+            return None
+        iso3 = document.data["iso3"]
+        if not self.file_matches(document, file, iso3.lower(), ("iso3",)):
+            return None
+        if iso3 not in countries and iso3 not in self.broken["country"]:
+            self.problem(document, ("iso3",), f"'{iso3}' has no country file; add "
+                         f"data/countries/{iso3.lower()}.yml first")
+            return None
+        return document
+
+    def commitments(self, files: list[Path], countries: dict[str, Country],
+                    areas: dict[str, PolicyArea],
+                    mapping: dict[str, tuple[tuple[str, ...], tuple[str, ...]]]
+                    ) -> dict[str, tuple[Commitment, ...]]:
+        by_country: dict[str, tuple[Commitment, ...]] = {}
+        seen: dict[str, str] = {}  # id -> the file that has it first
+        for file in files:
+            document = self.record_file(file, "commitments", countries)
+            if document is None:
+                continue
+            iso3 = document.data["iso3"]
+            found = []
+            for index, item in enumerate(document.data["commitments"]):
+                here: FieldPath = ("commitments", index)
+                if item["id"] in seen:
+                    self.problem(document, (*here, "id"), f"duplicate commitment id "
+                                 f"'{item['id']}' (also in {seen[item['id']]})")
+                    continue
+                seen[item["id"]] = document.path
+                if not self.known_areas(document, (*here, "policy_areas"),
+                                        item["policy_areas"], areas):
+                    continue
+                found.append(_commitment(item, iso3, document.path, mapping))
+            by_country[iso3] = tuple(sorted(found, key=_commitment_order))
+        return by_country
+
+    def known_areas(self, document: YamlDocument, where: FieldPath, values: list[str],
+                    areas: dict[str, PolicyArea]) -> bool:
+        """Like known(), but a hundred choices are too many to list in every message."""
+        ok = True
+        for index, value in enumerate(values):
+            if value in areas:
+                continue
+            ok = False
+            close = difflib.get_close_matches(value, list(areas), n=1)
+            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            self.problem(document, (*where, index), f"'{value}' is not a known OGP policy "
+                         f"area{hint}; the ids are in data/ogp_policy_areas.yml")
+        return ok
+
+    def indicators(self, files: list[Path], countries: dict[str, Country],
+                   indices: dict[str, Index]) -> dict[str, tuple[IndicatorValue, ...]]:
+        index_of = {measure: index for index in indices.values()
+                    for measure in index.measures}
+        by_country: dict[str, tuple[IndicatorValue, ...]] = {}
+        for file in files:
+            document = self.record_file(file, "indicators", countries)
+            if document is None:
+                continue
+            iso3 = document.data["iso3"]
+            found = []
+            for number, item in enumerate(document.data["indicators"]):
+                here: FieldPath = ("indicators", number)
+                index = index_of.get(item["measure"])
+                if index is None:
+                    self.problem(document, (*here, "measure"), f"'{item['measure']}' is not "
+                                 "a measure of any index in data/indices.yml; known: "
+                                 + ", ".join(sorted(index_of)))
+                    continue
+                if index.edition(item["edition"]) is None:
+                    editions = ", ".join(e.id for e in index.editions)
+                    self.problem(document, (*here, "edition"), f"'{item['edition']}' is not "
+                                 f"an edition of {index.title}; known: {editions}")
+                    continue
+                found.append(IndicatorValue(
+                    iso3=iso3, index=index.id, measure=item["measure"],
+                    edition=item["edition"], source=item["source"],
+                    value=item.get("value"), year=item.get("year"),
+                    published=item.get("published"), rank=item.get("rank"),
+                    rank_of=item.get("rank_of"), scale=item.get("scale"),
+                    notes=item.get("notes")))
+            by_country[iso3] = tuple(found)
+        return by_country
 
     def case_studies(self, folder: Path, model: Model) -> dict[str, CaseStudy]:
         found: dict[str, CaseStudy] = {}
@@ -222,6 +412,7 @@ class _Loader:
             raw = document.data
             self.known(document, ("countries",), raw["countries"], model.countries, "country")
             self.check_terms(document, raw, model, ("principles", "sectors", "objectives"))
+            self.known_commitments(document, raw.get("commitments", []), model)
             src_uri = file.relative_to(self.root / "docs").as_posix()
             text = {"title": raw["title"], "summary": raw["summary"],
                     "outcomes": raw.get("outcomes"), **self.translated_text(model, src_uri)}
@@ -231,6 +422,7 @@ class _Loader:
                 objectives=tuple(raw["objectives"]), year=raw["year"],
                 summary=text["summary"], sources=tuple(raw["sources"]),
                 outcomes=text["outcomes"],
+                commitments=tuple(raw.get("commitments", ())),
             )
         return found
 
@@ -324,6 +516,16 @@ class _Loader:
 
     # -- checks ------------------------------------------------------------------
 
+    def known_commitments(self, document: YamlDocument, ids: list[str],
+                          model: Model) -> None:
+        for index, value in enumerate(ids):
+            if value in model.commitments:
+                continue
+            close = difflib.get_close_matches(value, list(model.commitments), n=1)
+            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            self.problem(document, ("commitments", index),
+                         f"'{value}' is not a commitment in data/commitments/{hint}")
+
     def check_terms(self, document: YamlDocument, raw: dict, model: Model,
                     fields: Iterable[str]) -> None:
         vocabularies = {"principles": (model.principles, "principle"),
@@ -409,7 +611,6 @@ def _todo_markers(document: YamlDocument) -> list[Problem]:
 def _country(raw: dict, found: names.CountryCodes, path: str, language: str) -> Country:
     ogp = raw.get("ogp")
     charter = raw.get("charter")
-    portal = raw.get("portal")
     return Country(
         iso3=raw["iso3"], iso2=found.iso2, numeric=found.numeric,
         name=raw.get("name") or names.display_name(raw["iso3"], language),
@@ -422,7 +623,9 @@ def _country(raw: dict, found: names.CountryCodes, path: str, language: str) -> 
         ogp=OgpParticipation(
             sources=tuple(ogp["sources"]), as_of=ogp["as_of"],
             member_since=ogp.get("member_since"), basis=ogp.get("basis"),
-            region=ogp.get("region"), status=ogp.get("status"), notes=ogp.get("notes"),
+            region=ogp.get("region"), status=ogp.get("status"),
+            status_since=ogp.get("status_since"), status_notes=ogp.get("status_notes"),
+            status_sources=tuple(ogp.get("status_sources", ())), notes=ogp.get("notes"),
             action_plans=tuple(ActionPlan(a["period"], a.get("url"))
                                for a in ogp.get("action_plans", ())),
         ) if ogp else None,
@@ -433,18 +636,45 @@ def _country(raw: dict, found: names.CountryCodes, path: str, language: str) -> 
             local_governments=tuple(LocalAdopter(g["name"], g["level"], g.get("year"))
                                     for g in charter.get("local_governments", ())),
         ) if charter else None,
-        portal=Portal(url=portal["url"], sources=tuple(portal["sources"]),
-                      as_of=portal["as_of"], notes=portal.get("notes")) if portal else None,
-        commitments=tuple(
-            Commitment(id=c["id"], title=c["title"], action_plan=c["action_plan"],
-                       principles=tuple(c["principles"]), status=c["status"],
-                       sources=tuple(c["sources"]), sectors=tuple(c.get("sectors", ())),
-                       ambition=c.get("ambition"), url=c.get("url"))
-            for c in raw.get("commitments", ())
+        portals=tuple(
+            Portal(url=p["url"], sources=tuple(p["sources"]), as_of=p["as_of"],
+                   name=p.get("name"), software=p.get("software"), owner=p.get("owner"),
+                   registry_record=p.get("registry_record"), notes=p.get("notes"))
+            for p in raw.get("portals", ())
         ),
-        indicators=tuple(
-            Indicator(name=i["name"], year=i["year"], value=i["value"], source=i["source"],
-                      unit=i.get("unit"))
-            for i in raw.get("indicators", ())
+        local_members=tuple(
+            LocalMember(name=m["name"], iso3=raw["iso3"], sources=tuple(m["sources"]),
+                        year_joined=m.get("year_joined"), code=m.get("code"),
+                        notes=m.get("notes"))
+            for m in raw.get("ogp_local", ())
         ),
     )
+
+
+def _commitment(item: dict, iso3: str, path: str,
+                mapping: dict[str, tuple[tuple[str, ...], tuple[str, ...]]]) -> Commitment:
+    plan = item["action_plan"]
+    irm = item.get("irm", {})
+    areas = tuple(item["policy_areas"])
+    principles = sorted({p for a in areas for p in mapping.get(a, ((), ()))[0]})
+    sectors = sorted({s for a in areas for s in mapping.get(a, ((), ()))[1]})
+    return Commitment(
+        id=item["id"], iso3=iso3, member=item["member"],
+        action_plan=PlanRef(plan["label"], plan.get("start"), plan.get("end"),
+                            plan.get("number")),
+        title=item["title"], policy_areas=areas, sources=tuple(item["sources"]),
+        source_file=path, level=item.get("level", "national"),
+        local_code=item.get("local_code"), title_en=item.get("title_en"),
+        lead_institution=item.get("lead_institution"),
+        irm=IrmRatings(**{key: irm.get(key) for key in (
+            "potential_impact", "ambition", "completion", "completion_report", "starred",
+            "open_government", "early_results")}),
+        url=item.get("url"), as_of=item.get("as_of"), notes=item.get("notes"),
+        imported=item.get("imported"), principles=tuple(principles), sectors=tuple(sectors),
+    )
+
+
+def _commitment_order(commitment: Commitment) -> tuple:
+    """National plans first, then each local member's; plans oldest first, then by id."""
+    return (commitment.level != "national", commitment.member, commitment.action_plan.key,
+            commitment.id)

@@ -13,7 +13,6 @@ from odhub.data.news import Post
 from odhub.lang.names import ascii_fold
 from odhub.lang.translator import N_
 
-COMMITMENT_STATUSES = ("not-started", "limited", "substantial", "complete", "withdrawn")
 # Levels of local government and of guidance: ids in data, shown translated as words.
 LOCAL_LEVELS = (N_("state"), N_("city"), N_("municipality"))
 
@@ -23,8 +22,11 @@ def source_label(url: str) -> str:
     parts = urlsplit(url)
     if parts.scheme == "mailto":
         return parts.path
-    host = parts.hostname or url
-    return host.removeprefix("www.")
+    host = (parts.hostname or url).removeprefix("www.")
+    if host == "github.com" and parts.path.strip("/"):
+        # Every repository shares the host: the owner says whose data it is.
+        return f"{host}/{parts.path.strip('/').split('/')[0]}"
+    return host
 
 
 @dataclass(frozen=True)
@@ -47,6 +49,12 @@ class ActionPlan:
     url: str | None = None
 
 
+# OGP statuses, as data/schemas/country.schema.json lists them. A current member takes
+# part (an inactive one is still a member); a former one left or was removed.
+CURRENT_STATUSES = ("participating", "inactive")
+FORMER_STATUSES = ("withdrawn", "removed-or-suspended")
+
+
 @dataclass(frozen=True)
 class OgpParticipation:
     sources: tuple[str, ...]
@@ -55,8 +63,39 @@ class OgpParticipation:
     basis: str | None = None
     region: str | None = None
     status: str | None = None
+    status_since: str | None = None
+    status_notes: str | None = None
+    status_sources: tuple[str, ...] = ()
     notes: str | None = None
     action_plans: tuple[ActionPlan, ...] = ()
+
+    @property
+    def standing(self) -> str:
+        """current, former, or unknown when no source settles the status."""
+        if self.status in CURRENT_STATUSES:
+            return "current"
+        if self.status in FORMER_STATUSES:
+            return "former"
+        return "unknown"
+
+    @property
+    def left_year(self) -> int | None:
+        """The year a former member left, where a source dates it."""
+        if self.standing != "former" or not self.status_since:
+            return None
+        return int(self.status_since[:4])
+
+
+@dataclass(frozen=True)
+class LocalMember:
+    """A subnational government in OGP Local, tied to its country (and so to its hub)."""
+
+    name: str
+    iso3: str
+    sources: tuple[str, ...]
+    year_joined: int | None = None
+    code: str | None = None  # OGP's code in its commitment data, e.g. ARBA
+    notes: str | None = None
 
 
 @dataclass(frozen=True)
@@ -82,29 +121,167 @@ class Portal:
     url: str
     sources: tuple[str, ...]
     as_of: str
+    name: str | None = None
+    software: str | None = None
+    owner: str | None = None
+    registry_record: str | None = None
     notes: str | None = None
+
+
+# IRM completion on OGP's scale, least to most done, then the states outside the scale.
+COMPLETION_SCALE = ("not-started", "limited", "substantial", "complete")
+COMPLETIONS = (*COMPLETION_SCALE, "withdrawn", "unclear", "not-assessed")
+ACHIEVED = ("substantial", "complete")
+NOT_ASSESSED = "not-assessed"
+
+
+@dataclass(frozen=True)
+class PlanRef:
+    """The action plan a commitment belongs to, as its source names it."""
+
+    label: str  # as published, e.g. "2017-2019 (action plan 3)"
+    start: int | None = None  # first year
+    end: int | None = None
+    number: int | None = None
+
+    @property
+    def key(self) -> tuple:
+        return (self.start or 0, self.end or 0, self.number or 0, self.label)
+
+    @property
+    def years(self) -> str | None:
+        if self.start and self.end and self.end != self.start:
+            return f"{self.start}–{self.end}"
+        return str(self.start) if self.start else None
+
+
+@dataclass(frozen=True)
+class IrmRatings:
+    """What OGP's Independent Reporting Mechanism said about a commitment.
+
+    Each value is a rating id, "not-assessed" when the IRM has not rated it (yet), or None
+    when our sources do not say. Older reports rate potential impact, completion, stars and
+    "did it open government"; newer ones rate ambition and early results.
+    """
+
+    potential_impact: str | None = None
+    ambition: str | None = None
+    completion: str | None = None
+    completion_report: str | None = None  # progress-report or end-of-term
+    starred: bool | None = None
+    open_government: str | None = None
+    early_results: str | None = None
 
 
 @dataclass(frozen=True)
 class Commitment:
     id: str
+    iso3: str
+    member: str  # as OGP writes it: "Kenya", "Buenos Aires, Argentina"
+    action_plan: PlanRef
     title: str
-    action_plan: str
-    principles: tuple[str, ...]
-    status: str
+    policy_areas: tuple[str, ...]
     sources: tuple[str, ...]
-    sectors: tuple[str, ...] = ()
-    ambition: str | None = None
+    source_file: str
+    level: str = "national"  # or local (an OGP Local member)
+    local_code: str | None = None
+    title_en: str | None = None
+    lead_institution: str | None = None
+    irm: IrmRatings = field(default_factory=IrmRatings)
     url: str | None = None
+    as_of: str | None = None
+    notes: str | None = None
+    imported: str | None = None  # "ogp-export" when odhub import keeps it up to date
+    # Derived through data/policy_area_mapping.yml, our editorial grouping.
+    principles: tuple[str, ...] = ()
+    sectors: tuple[str, ...] = ()
+
+    @property
+    def completion(self) -> str | None:
+        return self.irm.completion
+
+    @property
+    def achieved(self) -> bool:
+        """Completed or substantially completed, as the IRM rated it."""
+        return self.irm.completion in ACHIEVED
+
+    @property
+    def starred(self) -> bool:
+        return bool(self.irm.starred)
+
+    @property
+    def anchor(self) -> str:
+        return self.id.lower()
+
+    @property
+    def english_title(self) -> str:
+        """The title a reader of the English site scans: OGP's English title if any."""
+        return self.title_en or self.title
 
 
 @dataclass(frozen=True)
-class Indicator:
-    name: str
-    year: int
-    value: float | int | str
+class IndicatorValue:
+    """One published figure: an index's measure for a country in one edition."""
+
+    iso3: str
+    index: str  # odb, gdb, odin (data/indices.yml)
+    measure: str  # e.g. odb_readiness
+    edition: str  # as published, e.g. "ODB 3rd edition"
     source: str
-    unit: str | None = None
+    value: float | None = None
+    year: int | None = None  # the year the data describes
+    published: str | None = None
+    rank: int | None = None
+    rank_of: int | None = None
+    scale: str | None = None
+    notes: str | None = None
+
+
+@dataclass(frozen=True)
+class Edition:
+    id: str
+    year: int | None = None  # the year its data describes
+    scaled: bool = False  # scores scaled so that the best country scores 100
+
+
+@dataclass(frozen=True)
+class Index:
+    """A published index (ODB, GDB, ODIN): who makes it, its licence and its editions."""
+
+    id: str
+    title: str
+    publisher: str
+    summary: str
+    measures: dict[str, str]  # measure id -> title, the overall score first
+    editions: tuple[Edition, ...]
+    sources: tuple[str, ...]
+    licence: str | None = None  # None: the publisher names no licence
+    licence_url: str | None = None
+    attribution: str | None = None
+    caveat: str | None = None
+
+    @property
+    def overall(self) -> str:
+        return next(iter(self.measures))
+
+    def edition(self, edition_id: str) -> Edition | None:
+        return next((e for e in self.editions if e.id == edition_id), None)
+
+
+@dataclass(frozen=True)
+class PolicyArea:
+    """One of OGP's policy areas (its own taxonomy); `scope` marks the import's default."""
+
+    id: str
+    title: str
+    summary: str
+    scope: str | None = None  # open-data, data-related or None
+    untranslated: tuple[str, ...] = ()  # fields shown in English in this edition
+    ogp_name: str = ""  # OGP's own (English) name, as its export spells the column
+
+    @property
+    def export_name(self) -> str:
+        return self.ogp_name or self.title
 
 
 @dataclass(frozen=True)
@@ -122,10 +299,20 @@ class Country:
     hub_basis: str | None = None
     ogp: OgpParticipation | None = None
     charter: CharterAdoption | None = None
-    portal: Portal | None = None
-    commitments: tuple[Commitment, ...] = ()
-    indicators: tuple[Indicator, ...] = ()
+    portals: tuple[Portal, ...] = ()
+    local_members: tuple[LocalMember, ...] = ()
+    commitments: tuple[Commitment, ...] = ()  # from data/commitments/<iso3>.yml
+    indicators: tuple[IndicatorValue, ...] = ()  # from data/indicators/<iso3>.yml
     summary: str | None = None
+
+    @property
+    def standing(self) -> str | None:
+        """current / former / unknown OGP member, None without OGP facts."""
+        return self.ogp.standing if self.ogp else None
+
+    @property
+    def is_current_member(self) -> bool:
+        return self.standing == "current"
 
     @property
     def slug(self) -> str:
@@ -180,6 +367,7 @@ class CaseStudy:
     summary: str
     sources: tuple[str, ...]
     outcomes: str | None = None
+    commitments: tuple[str, ...] = ()  # OGP commitment ids the case study is about
 
     @property
     def slug(self) -> str:
@@ -239,6 +427,11 @@ class Model:
     guidance: dict[str, Guidance] = field(default_factory=dict)
     events: list[Event] = field(default_factory=list)  # in date order
     posts: list[Post] = field(default_factory=list)  # news, newest first
+    policy_areas: dict[str, PolicyArea] = field(default_factory=dict)
+    # Our editorial grouping (data/policy_area_mapping.yml): area -> (principles, sectors).
+    area_mapping: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = field(
+        default_factory=dict)
+    indices: dict[str, Index] = field(default_factory=dict)
     # The JSON Schemas the data was checked against, by file name: the field reference
     # page is generated from them.
     schemas: dict[str, dict] = field(default_factory=dict)
@@ -301,6 +494,34 @@ class Model:
     def countries_by_commitment_principle(self) -> dict[str, list[Country]]:
         return _group(self.countries_by_name,
                       lambda c: sorted({p for m in c.commitments for p in m.principles}))
+
+    @cached_property
+    def current_members(self) -> list[Country]:
+        """The countries every count of OGP participants counts: current members only."""
+        return [c for c in self.countries_by_name if c.is_current_member]
+
+    @cached_property
+    def countries_by_standing(self) -> dict[str | None, list[Country]]:
+        return _group(self.countries_by_name, lambda c: [c.standing])
+
+    @cached_property
+    def commitments(self) -> dict[str, Commitment]:
+        """Every commitment by OGP id, country by country (A to Z), then by id."""
+        return {m.id: m for c in self.countries_by_name for m in c.commitments}
+
+    @cached_property
+    def commitments_by_area(self) -> dict[str, list[Commitment]]:
+        return _group(self.commitments.values(), lambda m: m.policy_areas)
+
+    @cached_property
+    def case_studies_by_commitment(self) -> dict[str, list[CaseStudy]]:
+        return _group(self.case_studies.values(), lambda c: c.commitments, _by_title)
+
+    @cached_property
+    def indicators_by_edition(self) -> dict[tuple[str, str], list[IndicatorValue]]:
+        """(measure, edition) -> that edition's values, country by country."""
+        return _group((i for c in self.countries_by_name for i in c.indicators),
+                      lambda i: [(i.measure, i.edition)])
 
     @cached_property
     def charter_adopters(self) -> list[Country]:

@@ -16,7 +16,8 @@ if TYPE_CHECKING:
     from jsonschema import Draft202012Validator
     from jsonschema.exceptions import ValidationError
 
-KINDS = ("country", "hub", "vocabulary", "case-study", "guidance", "event", "translation")
+KINDS = ("country", "hub", "vocabulary", "case-study", "guidance", "event", "translation",
+         "commitments", "indicators", "indices", "policy-areas", "policy-area-mapping")
 
 _TYPE_NAMES = {
     "integer": "an integer",

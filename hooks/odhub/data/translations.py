@@ -22,6 +22,7 @@ TRANSLATED_FILES: dict[str, tuple[str, ...]] = {
     "data/objectives.yml": ("title", "summary"),
     "data/sectors.yml": ("title", "summary"),
     "data/audiences.yml": ("title", "summary"),
+    "data/ogp_policy_areas.yml": ("title", "summary"),
     "data/hubs/*.yml": ("name", "region", "summary"),
 }
 

@@ -1,12 +1,20 @@
-"""Peer matching: which countries a country could learn from, and why, from the data alone.
+"""Peer matching from real OGP commitments: who a country could learn from, and why.
 
-A country "could learn" from a peer on a principle or sector when its own commitments
-there are all not started or limited, while the peer completed or substantially completed
-at least one commitment there. Same-hub neighbours follow. Matching is pure and
-deterministic: the same model always gives the same peers in the same order.
+A peer is a country that completed or substantially completed commitments (as the IRM
+rated them) in an OGP policy area where this country's own commitments are behind (rated
+not started or limited, none done), or where it has no commitment at all: that is what a
+government drafting its next action plan needs. Areas where the country's commitments are
+not yet rated say nothing either way, and are left out.
 
-`match(model)` computes every country's peers at once (`of(model)` keeps them per build);
-`suggestions(...)` turns one country's peers into lines through the translator.
+Order: a peer scores the weight of each commitment it is cited for: 2 for complete, 1 for
+substantial, doubled when the IRM starred it, and doubled again when it answers an area
+where this country is behind (not merely absent). Ties go to a country of the same
+regional hub, then to one whose hub works in a language this country's hub uses, then to
+the name (accent- and case-blind) and the ISO code. The same model always gives the same
+peers in the same order. Former OGP members can be peers: what they did is real.
+
+`of(model)` computes every country's peers once per model; `suggestions(...)` gives one
+country's peers ready for a template.
 """
 
 from __future__ import annotations
@@ -14,87 +22,93 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from odhub.data.model import Commitment, Country, Model, sort_key
-from odhub.lang.translator import Translator
+from odhub.data.model import ACHIEVED, Commitment, Country, Model, sort_key
 
-ACHIEVED = ("complete", "substantial")
+MAX_PEERS = 5
+MAX_CITED = 3  # commitments named per peer; the rest are counted
 BEHIND = ("not-started", "limited")
-FACETS = ("principles", "sectors")
-LEARN = "learn"
-NEIGHBOUR = "neighbour"
-MAX_LEARN = 5
-MAX_NEIGHBOURS = 5
-# A reason line names at most this many areas, then "and N more areas".
-MAX_AREAS_NAMED = 2
+# How this country stands in an area where a peer achieved something.
+BEHIND_HERE = "behind"
+NONE_HERE = "none"
 
 
 @dataclass(frozen=True)
-class Evidence:
-    """One area (a principle or sector) where the peer is ahead of the country."""
+class Citation:
+    """One of the peer's commitments, and the areas where it answers this country's gaps."""
 
-    facet: str  # "principles" or "sectors"
-    term: str  # the principle or sector id
-    complete: int  # the peer's complete commitments there
-    substantial: int  # the peer's substantially complete commitments there
-    yours: str  # the country's most advanced status there: not-started or limited
-    your_count: int  # how many commitments the country has there
+    commitment: Commitment
+    areas: tuple[tuple[str, str], ...]  # (policy area id, BEHIND_HERE or NONE_HERE)
 
     @property
-    def achieved(self) -> int:
-        return self.complete + self.substantial
+    def answers_a_gap(self) -> bool:
+        return any(status == BEHIND_HERE for _, status in self.areas)
 
 
 @dataclass(frozen=True)
 class Peer:
     iso3: str
-    kind: str  # LEARN or NEIGHBOUR
     score: int
-    evidence: tuple[Evidence, ...] = ()
-    case_studies: int = 0
+    citations: tuple[Citation, ...]  # strongest first
+    same_hub: bool
+    shared_languages: tuple[str, ...]
 
 
 @dataclass(frozen=True)
 class Suggestion:
-    """A peer ready for a page: the country and its one-line reason (plain text)."""
+    """A peer ready for a page: the country, the commitments it is cited for, and why."""
 
     country: Country
-    kind: str
-    reason: str
+    peer: Peer
+
+    @property
+    def cited(self) -> tuple[Citation, ...]:
+        return self.peer.citations[:MAX_CITED]
+
+    @property
+    def more(self) -> int:
+        return max(len(self.peer.citations) - MAX_CITED, 0)
 
 
-def _live(country: Country) -> list[Commitment]:
-    # A withdrawn commitment says nothing about what a country did or still needs.
-    return [c for c in country.commitments if c.status != "withdrawn"]
+def weight(commitment: Commitment) -> int:
+    """What a commitment counts for: complete twice substantial, starred double."""
+    base = 2 if commitment.irm.completion == "complete" else 1
+    return base * 2 if commitment.starred else base
 
 
-def _gaps(country: Country) -> dict[tuple[str, str], tuple[str, int]]:
-    """(facet, term) -> (most advanced status, count) where every commitment is behind."""
-    statuses: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for commitment in _live(country):
-        for facet in FACETS:
-            for term in getattr(commitment, facet):
-                statuses[(facet, term)].append(commitment.status)
-    gaps = {}
-    for area, found in statuses.items():
-        if all(status in BEHIND for status in found):
-            yours = "limited" if "limited" in found else "not-started"
-            gaps[area] = (yours, len(found))
-    return gaps
+def standing_by_area(country: Country) -> dict[str, str]:
+    """Policy area -> 'achieved', BEHIND_HERE or 'unrated', for areas the country has
+    commitments in. Areas it has none in are absent."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for commitment in country.commitments:
+        for area in commitment.policy_areas:
+            found[area].add(commitment.irm.completion or "")
+    standing = {}
+    for area, completions in found.items():
+        if completions & set(ACHIEVED):
+            standing[area] = "achieved"
+        elif completions & set(BEHIND):
+            standing[area] = BEHIND_HERE
+        else:
+            standing[area] = "unrated"
+    return standing
 
 
-def _achievements(model: Model) -> dict[tuple[str, str], dict[str, tuple[int, int]]]:
-    """(facet, term) -> {iso3: (complete, substantial)} for countries that achieved some."""
-    index: dict[tuple[str, str], dict[str, list[int]]] = defaultdict(dict)
-    for country in model.countries.values():
-        for commitment in _live(country):
-            if commitment.status not in ACHIEVED:
-                continue
-            slot = 0 if commitment.status == "complete" else 1
-            for facet in FACETS:
-                for term in getattr(commitment, facet):
-                    counts = index[(facet, term)].setdefault(country.iso3, [0, 0])
-                    counts[slot] += 1
-    return {area: {iso3: (c[0], c[1]) for iso3, c in by.items()} for area, by in index.items()}
+def _achievements(model: Model) -> dict[str, dict[str, list[Commitment]]]:
+    """Policy area -> {iso3: that country's achieved commitments there}."""
+    index: dict[str, dict[str, list[Commitment]]] = defaultdict(lambda: defaultdict(list))
+    for commitment in model.commitments.values():
+        if commitment.achieved:
+            for area in commitment.policy_areas:
+                index[area][commitment.iso3].append(commitment)
+    return index
+
+
+def languages_of(model: Model, country: Country) -> frozenset[str]:
+    """Languages seen on the sites of the country's hub organisations (od4d_hubs.csv)."""
+    hub = model.hubs.get(country.hub or "")
+    if hub is None:
+        return frozenset()
+    return frozenset(lang for org in hub.organisations for lang in org.languages_observed)
 
 
 def of(model: Model) -> dict[str, tuple[Peer, ...]]:
@@ -104,106 +118,53 @@ def of(model: Model) -> dict[str, tuple[Peer, ...]]:
     return model.derived["peers"]  # type: ignore[return-value]
 
 
-def match(model: Model, max_learn: int = MAX_LEARN,
-          max_neighbours: int = MAX_NEIGHBOURS) -> dict[str, tuple[Peer, ...]]:
-    """Every country's peers: first those to learn from, then same-hub neighbours.
-
-    Within each kind, a higher score comes first, then the name (accent- and case-blind),
-    then the ISO code, so the order never depends on file or dict order.
-    """
+def match(model: Model, limit: int = MAX_PEERS) -> dict[str, tuple[Peer, ...]]:
+    """Every country's peers, best first."""
     achievements = _achievements(model)
-    case_counts = {iso3: len(cases) for iso3, cases in model.case_studies_by_country.items()}
-    achieved_counts = {
-        c.iso3: sum(1 for m in _live(c) if m.status in ACHIEVED)
-        for c in model.countries.values()
-    }
-
-    def order(peer: Peer) -> tuple:
-        country = model.countries[peer.iso3]
-        return (-peer.score, sort_key(country.name), country.iso3)
-
+    languages = {iso3: languages_of(model, c) for iso3, c in model.countries.items()}
     result: dict[str, tuple[Peer, ...]] = {}
     for country in model.countries_by_name:
-        evidence: dict[str, list[Evidence]] = defaultdict(list)
-        for (facet, term), (yours, your_count) in sorted(_gaps(country).items()):
-            for iso3, (complete, substantial) in achievements.get((facet, term), {}).items():
-                if iso3 != country.iso3:
-                    evidence[iso3].append(Evidence(facet, term, complete, substantial,
-                                                   yours, your_count))
-        learn = sorted(
-            (Peer(iso3, LEARN, _score(found), _strongest_first(found, model),
-                  case_counts.get(iso3, 0)) for iso3, found in evidence.items()),
-            key=order,
-        )[:max_learn]
-        taken = {peer.iso3 for peer in learn} | {country.iso3}
-        neighbours = sorted(
-            (Peer(other.iso3, NEIGHBOUR,
-                  achieved_counts[other.iso3] + case_counts.get(other.iso3, 0),
-                  case_studies=case_counts.get(other.iso3, 0))
-             for other in (model.countries_by_hub.get(country.hub, []) if country.hub else [])
-             if other.iso3 not in taken),
-            key=order,
-        )[:max_neighbours]
-        result[country.iso3] = (*learn, *neighbours)
+        standing = standing_by_area(country)
+        # peer iso3 -> commitment id -> (commitment, [(area, how this country stands)])
+        cited: dict[str, dict[str, tuple[Commitment, list[tuple[str, str]]]]] = \
+            defaultdict(dict)
+        for area, by_country in achievements.items():
+            here = standing.get(area, NONE_HERE)
+            if here not in (BEHIND_HERE, NONE_HERE):
+                continue
+            for iso3, commitments in by_country.items():
+                if iso3 == country.iso3:
+                    continue
+                for commitment in commitments:
+                    entry = cited[iso3].setdefault(commitment.id, (commitment, []))
+                    entry[1].append((area, here))
+        peers = []
+        for iso3, entries in cited.items():
+            citations = tuple(sorted(
+                (Citation(c, tuple(sorted(areas, key=lambda a: (a[1] != BEHIND_HERE,
+                                                                 _area_title(model, a[0])))))
+                 for c, areas in entries.values()),
+                key=lambda cit: (-_value(cit), cit.commitment.id)))
+            other = model.countries[iso3]
+            peers.append(Peer(
+                iso3=iso3, score=sum(_value(cit) for cit in citations), citations=citations,
+                same_hub=bool(country.hub) and other.hub == country.hub,
+                shared_languages=tuple(sorted(languages[iso3] & languages[country.iso3]))))
+        peers.sort(key=lambda p: (-p.score, not p.same_hub, not p.shared_languages,
+                                  sort_key(model.countries[p.iso3].name), p.iso3))
+        result[country.iso3] = tuple(peers[:limit])
     return result
 
 
-def _score(evidence: list[Evidence]) -> int:
-    # A complete commitment teaches more than a substantial one.
-    return sum(2 * e.complete + e.substantial for e in evidence)
+def _value(citation: Citation) -> int:
+    return weight(citation.commitment) * (2 if citation.answers_a_gap else 1)
 
 
-def _strongest_first(evidence: list[Evidence], model: Model) -> tuple[Evidence, ...]:
-    return tuple(sorted(evidence, key=lambda e: (-e.achieved, e.facet,
-                                                 sort_key(_area_title(model, e)))))
+def _area_title(model: Model, area: str) -> str:
+    found = model.policy_areas.get(area)
+    return sort_key(found.title) if found else area
 
 
-def _area_title(model: Model, evidence: Evidence) -> str:
-    terms = model.principles if evidence.facet == "principles" else model.sectors
-    term = terms.get(evidence.term)
-    return term.title if term else evidence.term
-
-
-def explain(peer: Peer, model: Model, translator: Translator) -> str:
-    """The one-line reason for a peer, built from its evidence through the translator."""
-    _, _n = translator.gettext, translator.ngettext
-    if peer.kind == NEIGHBOUR:
-        country = model.countries[peer.iso3]
-        hub = model.hubs[country.hub].name if country.hub in model.hubs else country.hub
-        if peer.case_studies:
-            return _n("also in the {hub} hub; featured in {count} case study",
-                      "also in the {hub} hub; featured in {count} case studies",
-                      peer.case_studies, hub=hub)
-        return _("also in the {hub} hub", hub=hub)
-    parts = [_explain_area(e, model, translator) for e in peer.evidence[:MAX_AREAS_NAMED]]
-    rest = len(peer.evidence) - MAX_AREAS_NAMED
-    if rest > 0:
-        parts.append(_n("and {count} more area", "and {count} more areas", rest))
-    return "; ".join(parts)
-
-
-def _explain_area(evidence: Evidence, model: Model, translator: Translator) -> str:
-    _, _n = translator.gettext, translator.ngettext
-    area = _area_title(model, evidence)
-    if evidence.complete and evidence.substantial:
-        achievement = _("completed {complete} and substantially completed {substantial} "
-                        "commitments on {area}", complete=evidence.complete,
-                        substantial=evidence.substantial, area=area)
-    elif evidence.complete:
-        achievement = _n("completed {count} commitment on {area}",
-                         "completed {count} commitments on {area}",
-                         evidence.complete, area=area)
-    else:
-        achievement = _n("substantially completed {count} commitment on {area}",
-                         "substantially completed {count} commitments on {area}",
-                         evidence.substantial, area=area)
-    status = _("not started") if evidence.yours == "not-started" else _("limited")
-    return _n("{achievement}, where yours is {status}",
-              "{achievement}, where yours are {status}",
-              evidence.your_count, achievement=achievement, status=status)
-
-
-def suggestions(model: Model, iso3: str, translator: Translator) -> list[Suggestion]:
-    """One country's peers with their reasons, in the order match() gave them."""
-    return [Suggestion(model.countries[peer.iso3], peer.kind, explain(peer, model, translator))
-            for peer in of(model).get(iso3, ())]
+def suggestions(model: Model, iso3: str) -> list[Suggestion]:
+    """One country's peers, in the order match() gave them."""
+    return [Suggestion(model.countries[peer.iso3], peer) for peer in of(model).get(iso3, ())]

@@ -11,7 +11,8 @@ import heapq
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 
-from odhub.data.model import CaseStudy, Country, Guidance, Model, RegionalHub, sort_key
+from odhub.data.model import CaseStudy, Commitment, Country, Guidance, Model, RegionalHub, sort_key
+from odhub.derive.commitments import AreaView
 
 MAX_SIMILAR = 4
 MAX_GUIDANCE = 5
@@ -91,6 +92,35 @@ def countries_in(model: Model, cases: Iterable[CaseStudy]) -> list[Country]:
 def countries_committed_in_sector(model: Model, sector: str) -> list[Country]:
     return [c for c in model.countries_by_name
             if any(sector in m.sectors for m in c.commitments)]
+
+
+def areas_of(model: Model, term: str, facet: str) -> list[str]:
+    """Policy areas with commitments that our grouping links to a principle or sector."""
+    slot = 0 if facet == "principles" else 1
+    return [area for area, grouped in model.area_mapping.items()
+            if term in grouped[slot] and area in model.commitments_by_area]
+
+
+def commitments_in_sector(model: Model, sector: str) -> list[Commitment]:
+    """The sector's commitments through our grouping, achieved and starred first."""
+    found = [c for c in model.commitments.values() if sector in c.sectors]
+    return sorted(found, key=lambda c: (not c.achieved, not c.starred,
+                                        -(c.action_plan.start or 0), c.id))
+
+
+def case_studies_for_area(model: Model, view: AreaView, limit: int = MAX_CASES
+                          ) -> list[CaseStudy]:
+    """Case studies naming a commitment of the area, then those about its countries that
+    share a principle our grouping links to the area."""
+    named = {case.src_uri: case for c in view.commitments
+             for case in model.case_studies_by_commitment.get(c.id, [])}
+    countries = {row.country.iso3 for row in view.countries}
+    nearby = {case.src_uri: case for iso3 in countries
+              for case in model.case_studies_by_country.get(iso3, [])
+              if set(case.principles) & set(view.principles) and case.src_uri not in named}
+    first = sorted(named.values(), key=lambda c: sort_key(c.title))
+    rest = sorted(nearby.values(), key=lambda c: sort_key(c.title))
+    return (first + rest)[:limit]
 
 
 def principles_of_country(model: Model, country: Country) -> list[str]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from odhub.data.model import Model
+from odhub.data.model import Index, Model
 from odhub.lang.translator import Translator
 
 EXPORT_DIR = "data"  # inside the site; the Open data page lives at the same path
@@ -36,6 +36,10 @@ class Table:
     rows: list[dict[str, Any]]
     primary_key: tuple[str, ...]
     foreign_keys: tuple[tuple[str, str, str], ...] = ()  # (field, table, field)
+    # Frictionless `licenses` and `sources` of the resource: whose data it is and on
+    # which terms. Empty: the hub's own licence (the package's) and its records' sources.
+    licences: tuple[dict[str, str], ...] = ()
+    attribution: tuple[dict[str, str], ...] = ()
 
     @property
     def csv_name(self) -> str:
@@ -46,6 +50,29 @@ class Table:
         return f"{self.name}.json"
 
 
+# Whose data the imported tables hold, and on which terms (shared/reference/README.md).
+OGP_LICENCES = (
+    {"title": "Creative Commons 3.0 Unported, as OGP's disclosure policy states (the "
+              "variant is not named)",
+     "path": "http://www.opengovpartnership.org/ogp-disclosure-policy"},
+    {"name": "CC-BY-4.0", "title": "IRM reports: Creative Commons Attribution 4.0",
+     "path": "https://creativecommons.org/licenses/by/4.0/"},
+)
+OGP_ATTRIBUTION = (
+    {"title": "Open Government Partnership (OGP) and its Independent Reporting Mechanism "
+              "(IRM); each commitment links its OGP page",
+     "path": "https://www.opengovpartnership.org/"},
+)
+REGISTRY_LICENCES = ({"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0 (the "
+                                                    "Common Data Index registry)",
+                      "path": "https://creativecommons.org/licenses/by/4.0/"},)
+REGISTRY_ATTRIBUTION = (
+    {"title": "Common Data Index registry of data portals (commondataio/dataportals-registry, "
+              "release v1.15.0); three portals from web pages, as their sources say",
+     "path": "https://github.com/commondataio/dataportals-registry"},
+)
+
+
 def tables(model: Model, translator: Translator) -> list[Table]:
     """Every table the hub publishes, rows in a stable order."""
     t = translator.gettext
@@ -53,11 +80,15 @@ def tables(model: Model, translator: Translator) -> list[Table]:
     as_of = Field("as_of", "string", t("When the facts were true according to their sources "
                                        "(YYYY, YYYY-MM or YYYY-MM-DD)."),
                   pattern=r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?")
+    country = Field("country", "string", t("ISO alpha-3 code of the country."),
+                    pattern="[A-Z]{3}")
+    countries = sorted(model.countries.values(), key=lambda c: c.iso3)
     return [
         Table(
             "countries", t("Countries"),
-            t("OGP participants in the hub's data with their OGP, Open Data Charter and "
-              "portal facts."),
+            t("OGP members, current and former, in the hub's data with their OGP status, "
+              "Open Data Charter and portal facts. Only current members count as OGP "
+              "participants."),
             (
                 Field("iso3", "string", t("ISO 3166-1 alpha-3 code (XKX for Kosovo)."),
                       pattern="[A-Z]{3}"),
@@ -67,15 +98,24 @@ def tables(model: Model, translator: Translator) -> list[Table]:
                                          "under (an editorial grouping); empty if none.")),
                 Field("ogp_member_since", "integer",
                       t("Year the sources give for joining OGP; empty when none does.")),
-                Field("ogp_status", "string", t("OGP status where a source states it.")),
+                Field("ogp_status", "string", t("OGP status: participating, inactive, "
+                                                "withdrawn or removed-or-suspended; empty "
+                                                "when no source settles it.")),
+                Field("ogp_status_since", "string", t("When the status last changed, where a "
+                                                      "source dates it.")),
+                Field("ogp_current_member", "boolean",
+                      t("true for current members (participating or inactive): the "
+                        "countries every count of OGP participants counts.")),
                 Field("charter_adopted", "boolean",
                       t("true when a source says the national government adopted the Open "
                         "Data Charter; false means no source says so, not a refusal.")),
                 Field("charter_year", "integer", t("Year of national Charter adoption, where "
                                                    "stated.")),
-                Field("portal_url", "string", t("National open data portal, where a source "
-                                                "names one.")),
-                Field("commitments", "integer", t("Number of open data commitments recorded.")),
+                Field("portals", "string", t("Addresses of its national open data portals."),
+                      True),
+                Field("ogp_local_members", "integer",
+                      t("OGP Local members of the country named by the sources.")),
+                Field("commitments", "integer", t("OGP commitments recorded.")),
                 sources, as_of,
             ),
             [
@@ -83,46 +123,114 @@ def tables(model: Model, translator: Translator) -> list[Table]:
                     "iso3": c.iso3, "iso2": c.iso2, "name": c.name, "hub": c.hub,
                     "ogp_member_since": c.ogp.member_since if c.ogp else None,
                     "ogp_status": c.ogp.status if c.ogp else None,
+                    "ogp_status_since": c.ogp.status_since if c.ogp else None,
+                    "ogp_current_member": c.is_current_member,
                     "charter_adopted": bool(c.charter and c.charter.adopted),
                     "charter_year": c.charter.year if c.charter else None,
-                    "portal_url": c.portal.url if c.portal else None,
+                    "portals": [p.url for p in c.portals],
+                    "ogp_local_members": len(c.local_members),
                     "commitments": len(c.commitments),
                     "sources": list(c.sources), "as_of": c.as_of,
                 }
-                for c in sorted(model.countries.values(), key=lambda c: c.iso3)
+                for c in countries
             ],
             ("iso3",), (("hub", "hubs", "id"),),
         ),
         Table(
-            "commitments", t("Open data commitments"),
-            t("Open data commitments from OGP action plans, only where a public source "
-              "states them."),
+            "commitments", t("OGP commitments"),
+            t("Commitments from OGP action plans, national and OGP Local, with the ratings "
+              "of OGP's Independent Reporting Mechanism where the sources give them. "
+              "not-assessed means the IRM has not rated it (yet); an empty rating means the "
+              "sources do not say."),
             (
-                Field("country", "string", t("ISO alpha-3 code of the country."),
-                      pattern="[A-Z]{3}"),
-                Field("id", "string", t("Id of the commitment within its country.")),
-                Field("title", "string", t("Title of the commitment.")),
-                Field("action_plan", "string", t("Action plan period, e.g. 2016-2018.")),
-                Field("principles", "string", t("Ids of the Open Data Charter principles it "
-                                                "targets."), True),
-                Field("sectors", "string", t("Ids of the sectors it concerns."), True),
-                Field("status", "string", t("Completion on OGP's scale: not-started, limited, "
-                                            "substantial, complete or withdrawn.")),
-                Field("ambition", "string", t("Ambition where assessed.")),
-                Field("url", "string", t("The commitment's page.")),
-                sources,
+                Field("id", "string", t("OGP's unique identifier, e.g. KE0026.")),
+                country,
+                Field("member", "string", t("The OGP member as OGP writes it.")),
+                Field("level", "string", t("national, or local for an OGP Local member.")),
+                Field("local_code", "string", t("OGP's code for a local member.")),
+                Field("action_plan", "string", t("The action plan as the source names it.")),
+                Field("plan_start", "integer", t("First year of the action plan.")),
+                Field("plan_end", "integer", t("Last year of the action plan.")),
+                Field("plan_number", "integer", t("Number of the action plan.")),
+                Field("title", "string", t("Title as published, in its original language.")),
+                Field("title_en", "string", t("OGP's English short title, where given.")),
+                Field("lead_institution", "string", t("Lead institution as published.")),
+                Field("policy_areas", "string", t("Ids of its OGP policy areas."), True),
+                Field("potential_impact", "string", t("IRM potential impact.")),
+                Field("ambition", "string", t("IRM ambition (newer reviews).")),
+                Field("completion", "string", t("IRM completion: not-started, limited, "
+                                                "substantial, complete, withdrawn, unclear "
+                                                "or not-assessed.")),
+                Field("completion_report", "string", t("Which IRM report the completion "
+                                                       "comes from.")),
+                Field("starred", "boolean", t("Whether the IRM starred it; empty if not "
+                                              "rated.")),
+                Field("open_government", "string", t("IRM: did it open government?")),
+                Field("early_results", "string", t("IRM early results.")),
+                Field("url", "string", t("The commitment's page on OGP's site.")),
+                sources, as_of,
             ),
             [
                 {
-                    "country": c.iso3, "id": m.id, "title": m.title,
-                    "action_plan": m.action_plan, "principles": list(m.principles),
-                    "sectors": list(m.sectors), "status": m.status, "ambition": m.ambition,
-                    "url": m.url, "sources": list(m.sources),
+                    "id": m.id, "country": m.iso3, "member": m.member, "level": m.level,
+                    "local_code": m.local_code, "action_plan": m.action_plan.label,
+                    "plan_start": m.action_plan.start, "plan_end": m.action_plan.end,
+                    "plan_number": m.action_plan.number, "title": m.title,
+                    "title_en": m.title_en, "lead_institution": m.lead_institution,
+                    "policy_areas": list(m.policy_areas),
+                    "potential_impact": m.irm.potential_impact, "ambition": m.irm.ambition,
+                    "completion": m.irm.completion,
+                    "completion_report": m.irm.completion_report, "starred": m.irm.starred,
+                    "open_government": m.irm.open_government,
+                    "early_results": m.irm.early_results, "url": m.url,
+                    "sources": list(m.sources), "as_of": m.as_of,
                 }
-                for c in sorted(model.countries.values(), key=lambda c: c.iso3)
-                for m in c.commitments
+                for m in sorted(model.commitments.values(), key=lambda m: m.id)
             ],
-            ("country", "id"), (("country", "countries", "iso3"),),
+            ("id",), (("country", "countries", "iso3"),),
+            OGP_LICENCES, OGP_ATTRIBUTION,
+        ),
+        *(indicator_table(model, index, t, country) for index in model.indices.values()),
+        Table(
+            "portals", t("National open data portals"),
+            t("National (central-government) open data portals; a country can have several."),
+            (
+                country,
+                Field("url", "string", t("The portal's address.")),
+                Field("name", "string", t("Its name as the source gives it.")),
+                Field("software", "string", t("The software it runs on, where stated.")),
+                Field("owner", "string", t("The body that runs it.")),
+                Field("registry_record", "string",
+                      t("Its record in the Common Data Index registry, where it has one.")),
+                sources, as_of,
+            ),
+            [
+                {"country": c.iso3, "url": p.url, "name": p.name, "software": p.software,
+                 "owner": p.owner, "registry_record": p.registry_record,
+                 "sources": list(p.sources), "as_of": p.as_of}
+                for c in countries for p in c.portals
+            ],
+            ("country", "url"), (("country", "countries", "iso3"),),
+            REGISTRY_LICENCES, REGISTRY_ATTRIBUTION,
+        ),
+        Table(
+            "ogp-local-members", t("OGP Local members"),
+            t("Subnational governments in OGP Local that a source names; the list is "
+              "partial."),
+            (
+                country,
+                Field("name", "string", t("The local government's name.")),
+                Field("year_joined", "integer", t("Year a source gives for joining.")),
+                Field("code", "string", t("OGP's code for it in its commitment data.")),
+                sources,
+            ),
+            [
+                {"country": c.iso3, "name": m.name, "year_joined": m.year_joined,
+                 "code": m.code, "sources": list(m.sources)}
+                for c in countries for m in c.local_members
+            ],
+            ("country", "name"), (("country", "countries", "iso3"),),
+            OGP_LICENCES[:1], OGP_ATTRIBUTION,
         ),
         Table(
             "case-studies", t("Case studies"),
@@ -135,6 +243,8 @@ def tables(model: Model, translator: Translator) -> list[Table]:
                 Field("principles", "string", t("Ids of Open Data Charter principles."), True),
                 Field("sectors", "string", t("Ids of sectors."), True),
                 Field("objectives", "string", t("Ids of the hub's objectives."), True),
+                Field("commitments", "string", t("OGP ids of the commitments it is about."),
+                      True),
                 Field("summary", "string", t("Short summary in the hub's own words.")),
                 sources,
             ),
@@ -143,6 +253,7 @@ def tables(model: Model, translator: Translator) -> list[Table]:
                     "slug": c.slug, "title": c.title, "year": c.year,
                     "countries": list(c.countries), "principles": list(c.principles),
                     "sectors": list(c.sectors), "objectives": list(c.objectives),
+                    "commitments": list(c.commitments),
                     "summary": c.summary, "sources": list(c.sources),
                 }
                 for c in sorted(model.case_studies.values(), key=lambda c: c.slug)
@@ -212,3 +323,42 @@ def tables(model: Model, translator: Translator) -> list[Table]:
             ("id",),
         ),
     ]
+
+
+def indicator_table(model: Model, index: Index, t: Any, country: Field) -> Table:
+    """One index's values (one table per index: each has its own licence)."""
+    if index.licence:
+        licences: tuple[dict[str, str], ...] = (
+            {"title": index.licence, "path": index.licence_url or index.sources[0]},)
+    else:
+        licences = ({"title": t("Licence not stated by the publisher"),
+                     "path": index.sources[0]},)
+    values = sorted((v for c in model.countries.values() for v in c.indicators
+                     if v.index == index.id), key=lambda v: (v.iso3, v.edition, v.measure))
+    return Table(
+        f"indicators-{index.id}", t("{index} values", index=index.title),
+        index.summary + " " + (index.caveat or ""),
+        (
+            country,
+            Field("measure", "string", t("What is measured: {measures}.",
+                                         measures=", ".join(index.measures))),
+            Field("edition", "string", t("The edition as published.")),
+            Field("year", "integer", t("The year the data describes, where given.")),
+            Field("published", "string", t("When the edition was published, where given.")),
+            Field("value", "number", t("The score as published.")),
+            Field("rank", "integer", t("Rank in the edition, where published.")),
+            Field("rank_of", "integer", t("How many countries the edition ranked.")),
+            Field("scale", "string", t("The scale of the value.")),
+            Field("source", "string", t("Where the value was read.")),
+        ),
+        [
+            {"country": v.iso3, "measure": v.measure, "edition": v.edition, "year": v.year,
+             "published": v.published, "value": v.value, "rank": v.rank,
+             "rank_of": v.rank_of, "scale": v.scale, "source": v.source}
+            for v in values
+        ],
+        ("country", "measure", "edition"), (("country", "countries", "iso3"),),
+        licences,
+        ({"title": index.attribution or f"{index.publisher}, {index.title}",
+          "path": index.sources[0]},),
+    )

@@ -83,7 +83,7 @@ def datapackage(tables_: Iterable[Table], translator: Translator) -> dict[str, A
                                                      "fields": [theirs]}}
                     for mine, other, theirs in table.foreign_keys
                 ]
-            resources.append({
+            resource: dict[str, Any] = {
                 "name": table.name + _suffix(variant),
                 "title": table.title,
                 "description": table.description,
@@ -92,14 +92,24 @@ def datapackage(tables_: Iterable[Table], translator: Translator) -> dict[str, A
                 "mediatype": "text/csv" if variant == "csv" else "application/json",
                 "encoding": "utf-8",
                 "schema": schema,
-            })
+            }
+            # Others' data keeps its publisher's terms and credit (the package licence
+            # covers the hub's own tables).
+            if table.licences:
+                resource["licenses"] = [dict(licence) for licence in table.licences]
+            if table.attribution:
+                resource["sources"] = [dict(source) for source in table.attribution]
+            resources.append(resource)
     return {
         "name": "open-data-peer-hub",
         "title": t("Open Data Peer Hub data"),
-        "description": t("The hub's own data: OGP countries, open data commitments, case "
-                         "studies, OD4D regional hubs and events. Every record lists the "
-                         "sources its facts come from. List cells in the CSV files are "
-                         "separated by ' ; '."),
+        "description": t("The hub's data: OGP countries, OGP commitments with IRM "
+                         "ratings, index values, portals, OGP Local members, case studies, "
+                         "OD4D regional hubs and events. Every record lists the sources its "
+                         "facts come from. Tables of others' data (OGP, the indices, the "
+                         "portal registry) carry their own licence and attribution; the "
+                         "rest is the hub's, under the package licence. List cells in the "
+                         "CSV files are separated by ' ; '."),
         "licenses": [LICENCE],
         "resources": resources,
     }

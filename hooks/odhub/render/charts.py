@@ -30,10 +30,15 @@ import jinja2
 
 from odhub.render import environment as markup_templates
 
-__all__ = ["DASHES", "FONT_SIZE", "PALETTE", "bar_chart", "stacked_bar_chart", "timeline_chart"]
+__all__ = ["DASHES", "FONT_SIZE", "PALETTE", "WIDTH", "bar_chart", "stacked_bar_chart",
+           "timeline_chart"]
 
 
-FONT_SIZE = 12
+# Charts are drawn 416 units wide with 16-unit text: squeezed onto a 360 px phone (about
+# 328 px of content), text still renders at 12 px or more; on wider screens the CSS keeps
+# charts at their drawn size (26rem), so text stays 16 px.
+FONT_SIZE = 16
+WIDTH = 416
 # Average advance of a sans-serif glyph relative to the font size; a bit
 # generous so labels rarely overflow their estimated box.
 _CHAR_WIDTH = 0.62 * FONT_SIZE
@@ -108,7 +113,7 @@ def _render(template: str, svg_id: str, title: str, desc: str, width: float,
     """Render a chart template; every chart has the same frame: ids, accessible name and
     description (cleaned of characters XML forbids), and its size."""
     frame = {"svg_id": svg_id, "title": _clean(title), "desc": _clean(desc),
-             "width": _num(width)}
+             "width": _num(width), "font_size": _num(FONT_SIZE)}
     if height is not None:
         frame["height"] = _num(height)
     return _svg_env().get_template(template).render(**frame, **context)
@@ -138,6 +143,7 @@ def _check_counts(values: Sequence[int], what: str) -> None:
 class _Bar:
     y: str
     text_y: str
+    label_y: str
     width: str
     label: str
     full_label: str
@@ -145,14 +151,13 @@ class _Bar:
     value_x: str
 
 
-def _label_column(labels: Sequence[str], width: float) -> float:
-    # At most 40% of the chart for labels, so bars keep room.
-    return min(max(_text_width(t) for t in labels), 0.4 * width)
-
-
 @dataclass(frozen=True)
 class _RowLayout:
-    """Where the label column, the bars and the end labels of horizontal bar rows go."""
+    """Where the labels, the bars and the end labels of horizontal bar rows go.
+
+    Each label sits on its own line above its bar, so a narrow chart (phone width) keeps
+    long labels such as policy-area names whole and bars keep the full width.
+    """
 
     label_w: float
     x0: float  # where bars start
@@ -164,16 +169,24 @@ class _RowLayout:
     @classmethod
     def fit(cls, labels: Sequence[str], end_texts: Sequence[str], width: float, top: float,
             bar_height: float, gap: float) -> _RowLayout:
-        label_w = _label_column(labels, width)
-        x0 = _MARGIN + label_w + 6
+        x0 = float(_MARGIN)
         end_w = max(_text_width(t) for t in end_texts) + 6
-        return cls(label_w, x0, max(width - x0 - end_w - _MARGIN, 1.0), top, bar_height, gap)
+        return cls(width - 2 * _MARGIN, x0, max(width - x0 - end_w - _MARGIN, 1.0), top,
+                   bar_height, gap)
+
+    @property
+    def pitch(self) -> float:
+        return FONT_SIZE + 4 + self.bar_height + self.gap
+
+    def label_y(self, row: int) -> float:
+        return self.top + row * self.pitch + FONT_SIZE / 2
 
     def y(self, row: int) -> float:
-        return self.top + row * (self.bar_height + self.gap)
+        """Top of the row's bar."""
+        return self.top + row * self.pitch + FONT_SIZE + 4
 
     def height(self, rows: int) -> float:
-        return self.y(rows) - self.gap + _MARGIN
+        return self.top + rows * self.pitch - self.gap + _MARGIN
 
 
 def bar_chart(
@@ -181,7 +194,7 @@ def bar_chart(
     desc: str,
     rows: Sequence[tuple[str, int]],
     *,
-    width: float = 640,
+    width: float = WIDTH,
     bar_height: float = 18,
     gap: float = 8,
     format_value: Callable[[int], str] = str,
@@ -221,6 +234,7 @@ def bar_chart(
             _Bar(
                 y=_num(y),
                 text_y=_num(y + bar_height / 2),
+                label_y=_num(layout.label_y(i)),
                 width=_num(w),
                 label=_truncate(label, label_w),
                 full_label=label,
@@ -233,7 +247,7 @@ def bar_chart(
         "bar.svg.j2",
         svg_id, title, desc, width, height,
         x0=_num(x0),
-        label_x=_num(x0 - 6),
+        label_x=_num(x0),
         bar_height=_num(bar_height),
         bars=bars,
     )
@@ -276,6 +290,7 @@ class _Segment:
 class _StackedRow:
     y: str
     text_y: str
+    label_y: str
     label: str
     full_label: str
     segments: list[_Segment]
@@ -317,7 +332,7 @@ def stacked_bar_chart(
     series: Sequence[tuple[str, Sequence[int]]],
     patterns: bool = True,
     *,
-    width: float = 640,
+    width: float = WIDTH,
     bar_height: float = 20,
     gap: float = 8,
     format_value: Callable[[int], str] = str,
@@ -399,6 +414,7 @@ def stacked_bar_chart(
             _StackedRow(
                 y=_num(y),
                 text_y=_num(y + bar_height / 2),
+                label_y=_num(layout.label_y(c)),
                 label=_truncate(label, label_w),
                 full_label=label,
                 segments=segments,
@@ -410,7 +426,7 @@ def stacked_bar_chart(
     return _render(
         "stacked_bar.svg.j2",
         svg_id, title, desc, width, height,
-        label_x=_num(x0 - 6),
+        label_x=_num(x0),
         bar_height=_num(bar_height),
         swatch=_num(FONT_SIZE),
         patterns=pats if patterns else [],
@@ -478,7 +494,7 @@ def timeline_chart(
     *,
     accumulate: bool = True,
     end_year: int | None = None,
-    width: float = 640,
+    width: float = WIDTH,
     height: float = 320,
     format_value: Callable[[int], str] = str,
     empty_text: str = "No data",

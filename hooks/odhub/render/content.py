@@ -19,10 +19,11 @@ from babel import Locale
 
 from odhub.data.errors import InvalidData, Problem
 from odhub.data.model import Model
+from odhub.data.site import Site
 from odhub.derive import related
 from odhub.lang.translator import SOURCE_LANGUAGE, Translator, cldr_locale
 from odhub.render.environment import environment
-from odhub.render.links import BrokenLink, PageLinks, source_links
+from odhub.render.links import BrokenLink, PageLinks, source_links, url_link
 from odhub.render.markdown import render
 from odhub.render.shortcodes import expand_shortcodes
 
@@ -40,9 +41,11 @@ class PageMarkdown:
 
 def page_markdown(model: Model, markdown: str, src_uri: str, *,
                   source_text: str | None = None, language: str = "en",
+                  site: Site | None = None,
                   links: PageLinks | None = None) -> PageMarkdown:
     """Transform one page; src_uri is its path under docs/. Raises InvalidData.
 
+    site (a site build's folder, repository and file dates) feeds the home page's parts.
     links: the build's pages and URL style; a block linking to a page outside it fails.
     Without it (outside a build), directory URLs and no check.
     """
@@ -54,7 +57,8 @@ def page_markdown(model: Model, markdown: str, src_uri: str, *,
     guide = model.guidance.get(src_uri)
     markdown = expand_shortcodes(markdown, model, src_uri, translator=translator,
                                  source_text=source_text,
-                                 escape_html=case is not None or guide is not None)
+                                 escape_html=case is not None or guide is not None,
+                                 site=site)
     if case is None and guide is None:
         return PageMarkdown(markdown)
 
@@ -87,11 +91,11 @@ def page_markdown(model: Model, markdown: str, src_uri: str, *,
 
 def _block(template: str, src_uri: str, translator: Translator, links: PageLinks,
            **context: Any) -> str:
-    def link(label: Any, target: str) -> str:
-        return links.link(label, target, src_uri)
+    def link(label: Any, target: str, anchor: str = "") -> str:
+        return links.link(label, target, src_uri, anchor)
 
     return environment("html", translator.language).get_template(template).render(
-        link=link, sources=source_links, **context)
+        link=link, sources=source_links, url_link=url_link, **context)
 
 
 def edition_notice(model: Model, src_uri: str, translator: Translator) -> str:

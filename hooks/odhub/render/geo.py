@@ -545,6 +545,7 @@ class _MapCountry:
     css_class: str
     iso3: str | None
     label: str | None
+    focusable: bool = False
 
 
 def _svg_env() -> jinja2.Environment:
@@ -598,6 +599,7 @@ def render_map(
     include_antarctica: bool = False,
     min_ring_size: float = 0.5,
     svg_id: str | None = None,
+    focusable: bool = False,
 ) -> MapResult:
     """Render a world or regional choropleth-style map as SVG.
 
@@ -622,6 +624,9 @@ def render_map(
         svg_id: prefix for the title/desc element ids. By default it is
             derived from the arguments, so it is stable across builds and
             differs between different maps on one page.
+        focusable: labelled countries can be reached by keyboard and touch
+            (tabindex, each an image named by its label); the map becomes a
+            group of them instead of one image.
 
     Returns:
         MapResult with the markup and, sorted, the codes from ``classes``,
@@ -689,6 +694,7 @@ def render_map(
                 css_class=_clean(f"{base_class} {extra}".strip()),
                 iso3=code,
                 label=_clean(labels[code]) if code in labels else None,
+                focusable=focusable and code in labels,
             )
         )
     for feature in unmapped:
@@ -706,6 +712,7 @@ def render_map(
             width=_fmt_tenths(round(fit.width * 10)),
             height=_fmt_tenths(round(fit.height * 10)),
             countries=countries,
+            interactive=focusable,
         )
     )
     return MapResult(svg=svg, missing=missing)

@@ -48,8 +48,13 @@ class PageLinks:
                         _folder(_page_url(here, self.directory_urls)))
         return f"{url}#{anchor}" if anchor else url
 
-    def link(self, label: Any, target: str, here: str) -> Markup:
-        return Markup('<a href="{}">{}</a>').format(self.href(target, here), label)
+    def link(self, label: Any, target: str, here: str, anchor: str = "") -> Markup:
+        return Markup('<a href="{}">{}</a>').format(self.href(target, here, anchor), label)
+
+
+def url_link(url: str, label: Any) -> Markup:
+    """An outside link (http, https or mailto only, as render/markdown.py checks)."""
+    return Markup('<a href="{}">{}</a>').format(escape(safe_url(url)), label)
 
 
 def source_links(urls: list[str]) -> Markup:

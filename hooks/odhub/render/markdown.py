@@ -24,10 +24,13 @@ from markupsafe import Markup
 
 from odhub.data.dates import PartialDate
 from odhub.data.model import source_label
+from odhub.data.urls import WEB_SCHEMES
+from odhub.data.urls import scheme as url_scheme
+from odhub.lang.names import ascii_fold
 from odhub.lang.translator import Translator, cldr_locale
 from odhub.render.environment import make_environment
 
-ALLOWED_SCHEMES = ("http", "https", "mailto")
+ALLOWED_SCHEMES = WEB_SCHEMES  # a template link is always absolute: no relative URL here
 # Exactly the characters Python-Markdown (with tables) lets a backslash escape.
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+.!|-])")
 _WHITESPACE = re.compile(r"\s+")
@@ -60,7 +63,7 @@ def _escape(text: str) -> Markup:
 
 def safe_url(url: str) -> Markup:
     """A URL fit for a Markdown link target; anything but http, https or mailto is refused."""
-    scheme = urlsplit(url).scheme.lower()
+    scheme = url_scheme(url)  # as a browser reads it: " java\tscript:" is javascript
     if scheme not in ALLOWED_SCHEMES:
         raise UnsafeURL(f"refusing URL with scheme {scheme!r}: {url!r}")
     return Markup(quote(url, safe=":/?#[]@!$&'*+,;=%~.-_"))
@@ -71,8 +74,20 @@ def markdown_link(label: Any, url: str) -> Markup:
 
 
 def source_links(urls: Iterable[str]) -> Markup:
-    """Sources as short links labelled by site: [webfoundation.org](...), [...](...)."""
-    return Markup(", ").join(markdown_link(source_label(u), u) for u in urls)
+    """Sources as short links labelled by site: [webfoundation.org](...), [...](...).
+
+    Two sources on one site are told apart by the end of their address."""
+    urls = list(urls)
+    labels = [source_label(u) for u in urls]
+    shared = {label for label in labels if labels.count(label) > 1}
+    return Markup(", ").join(
+        markdown_link(f"{label} ({_last_part(url)})" if label in shared else label, url)
+        for label, url in zip(labels, urls, strict=True))
+
+
+def _last_part(url: str) -> str:
+    path = urlsplit(url).path.rstrip("/")
+    return path.rsplit("/", 1)[-1] or urlsplit(url).hostname or url
 
 
 def _join(values: Iterable[Any], separator: str = ", ") -> Markup:
@@ -82,6 +97,11 @@ def _join(values: Iterable[Any], separator: str = ", ") -> Markup:
 def _yaml_string(value: Any) -> Markup:
     # JSON strings are valid YAML scalars, and quoting keeps ':' or '#' from breaking it.
     return Markup(json.dumps(str(value), ensure_ascii=False))
+
+
+def initial(name: str) -> str:
+    """The letter a name is listed under, A to Z: 'Côte d'Ivoire' -> 'C'."""
+    return ascii_fold(name).strip()[:1].upper()
 
 
 def language_name(code: str, language: str = "en") -> str:
@@ -117,10 +137,12 @@ def environment(language: str = "en") -> Environment:
         url=safe_url,
         link=lambda url, label=None: markdown_link(label or source_label(url), url),
         sources=source_links,
+        source_site=source_label,
         yaml=_yaml_string,
         language_name=lambda code: language_name(code, language),
         date=lambda value: local_date(value, language),
         number=lambda value: format_decimal(value, locale=cldr_locale(language)),
+        initial=initial,
     )
     env.globals["language"] = language
     return env

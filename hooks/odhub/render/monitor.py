@@ -1,5 +1,5 @@
-"""Monitor Impact and Catalyze Action views: the dashboard's maps and charts, the small
-map and charts on country pages, and the events page, as values templates print.
+"""Views templates print: the hub maps, the small locator map on country pages, the
+events page, and (through `Views.dashboard`) the Monitor impact figures.
 
 Maps and charts come from odhub.geo and odhub.charts as SVG markup (their own templates
 escape every value); the HTML around them (figures, legends, captions) comes from the
@@ -10,20 +10,21 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-import jinja2
 from babel.dates import format_skeleton
 from markupsafe import Markup, escape
 
 from odhub.data.dates import build_date
-from odhub.data.model import COMMITMENT_STATUSES, Country, Event, Model, RegionalHub
+from odhub.data.model import Country, Event, Model, RegionalHub
 from odhub.derive import events
+from odhub.derive.commitments import CommitmentViews, plan_groups
+from odhub.derive.indicators import IndexTable
 from odhub.lang.translator import N_, Translator, cldr_locale
-from odhub.render import charts, geo
-from odhub.render import environment as markup_templates
+from odhub.render import geo
+from odhub.render.dashboard import Dashboard, category
+from odhub.render.figures import Figure, figure_html, render_html
 
 EVENT_KINDS = {
     "conference": N_("Conference"),
@@ -34,83 +35,11 @@ EVENT_KINDS = {
     "announcement": N_("Announcement"),
     "milestone": N_("Milestone"),
 }
-STATUS_LABELS = {
-    "not-started": N_("Not started"),
-    "limited": N_("Limited"),
-    "substantial": N_("Substantial"),
-    "complete": N_("Complete"),
-    "withdrawn": N_("Withdrawn"),
-}
-
-# Map categories, most specific first. Each has its own fill *and* texture in charts.css
-# (and a label in the legend and every table), so none is told apart by colour alone.
-CATEGORIES = (
-    ("ogp-charter", "OGP participant and national Open Data Charter adopter"),
-    ("ogp", "OGP participant"),
-    ("charter", "National Open Data Charter adopter, OGP participation not recorded"),
-)
-NO_CATEGORY = "No OGP participation or Charter adoption in our data"
-
 WORLD_EXTENT = (-180.0, -58.0, 180.0, 84.0)  # the inhabited world, without Antarctica
 LOCATOR_WIDTH = 320.0  # the height follows the map
 LOCATOR_PADDING = 2.0
 LOCATOR_MIN_RING = 1.5
 LOCATOR_ASSET = "assets/maps/world-locator.svg"
-
-
-def _html_env(language: str) -> jinja2.Environment:
-    # Plain HTML escaping: these fragments sit in raw HTML blocks, where Markdown
-    # backslash escapes would show up as text.
-    return markup_templates.environment("html", language)
-
-
-def render_html(template: str, translator: Translator, **context: object) -> Markup:
-    html = _html_env(translator.language).get_template(template).render(**context)
-    return Markup(html.strip())
-
-
-def category(country: Country) -> str | None:
-    """The map category of a country, or None when it has neither fact."""
-    ogp = country.ogp is not None and country.ogp.status != "withdrawn"
-    charter = country.charter is not None and country.charter.adopted
-    if ogp and charter:
-        return "ogp-charter"
-    if ogp:
-        return "ogp"
-    if charter:
-        return "charter"
-    return None
-
-
-@dataclass(frozen=True)
-class Figure:
-    """An SVG with its accessible pieces: the markup templates print as a block."""
-
-    html: Markup
-    missing: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class LegendItem:
-    css_class: str
-    label: str
-    count: int
-
-
-@dataclass(frozen=True)
-class CategoryRow:
-    css_class: str
-    label: str
-    countries: list[Country]
-
-
-@dataclass(frozen=True)
-class TimelineRow:
-    year: int
-    ogp_new: int
-    ogp_total: int
-    charter_new: int
-    charter_total: int
 
 
 @dataclass(frozen=True)
@@ -127,17 +56,6 @@ class Locator:
     mark: Markup  # the SVG drawn over the map image
 
 
-@dataclass(frozen=True)
-class HubCounts:
-    hub: RegionalHub | None
-    by_status: dict[str, int]
-    by_principle: dict[str, int]
-
-    @property
-    def total(self) -> int:
-        return sum(self.by_status.values())
-
-
 @dataclass
 class Views:
     """What the Monitor, events and country templates need, computed once per build."""
@@ -149,9 +67,6 @@ class Views:
     # -- small helpers templates call --------------------------------------------------
 
     event_kinds = EVENT_KINDS
-    status_labels = STATUS_LABELS
-    status_keys = COMMITMENT_STATUSES
-    status_labels = STATUS_LABELS
     category = staticmethod(category)
 
     def html(self, text: str) -> Markup:
@@ -192,85 +107,45 @@ class Views:
 
     # -- maps --------------------------------------------------------------------------
 
+    @functools.cached_property
+    def dashboard(self) -> Dashboard:
+        return Dashboard(self.model, self.translator, self.today.year)
+
+    @functools.cached_property
+    def commitments(self) -> CommitmentViews:
+        return self.dashboard.commitments
+
+    plan_groups = staticmethod(plan_groups)
+
     def category_label(self, css_class: str | None) -> str:
-        labels = dict(CATEGORIES)
-        return self.translator.gettext(labels[css_class] if css_class else NO_CATEGORY)
-
-    def _country_label(self, country: Country) -> str:
-        return self.translator.gettext("{name}: {category}", name=country.name,
-                                       category=self.category_label(category(country)))
-
-    def _classes(self, countries: Iterable[Country]) -> tuple[dict[str, str], dict[str, str]]:
-        classes: dict[str, str] = {}
-        labels: dict[str, str] = {}
-        for country in countries:
-            found = category(country)
-            classes[country.iso3] = f"member cat-{found}" if found else "member"
-            labels[country.iso3] = self._country_label(country)
-        return classes, labels
-
-    @functools.cached_property
-    def category_rows(self) -> list[CategoryRow]:
-        """Every category with its countries, in legend order (empty ones too)."""
-        rows = []
-        for css_class, _label in CATEGORIES:
-            members = [c for c in self.model.countries_by_name if category(c) == css_class]
-            rows.append(CategoryRow(css_class, self.category_label(css_class), members))
-        return rows
-
-    def _legend(self, rows: Sequence[CategoryRow], other: str | None) -> list[LegendItem]:
-        items = [LegendItem(f"cat-{r.css_class}", r.label, len(r.countries))
-                 for r in rows if r.countries]
-        if other:
-            items.append(LegendItem("cat-none", other, -1))
-        return items
-
-    @functools.cached_property
-    def world_map(self) -> Figure:
-        t = self.translator.gettext
-        classes, labels = self._classes(self.model.countries.values())
-        counts = ", ".join(f"{r.label}: {len(r.countries)}" for r in self.category_rows)
-        result = geo.render_map(
-            title=t("World map of OGP participation and Open Data Charter adoption"),
-            desc=t("Countries in the hub's data, shaded and patterned by category. {counts}. "
-                   "The table below the map lists every country.", counts=counts),
-            classes=classes, labels=labels, svg_id="world-map", min_ring_size=0.6)
-        legend = self._legend(self.category_rows, t(NO_CATEGORY))
-        caption = t("OGP participation and national Open Data Charter adoption as recorded in "
-                    "the hub's sources. Hovering over a country shows its name and category; "
-                    "the table below lists every country.")
-        return Figure(self._figure(result.svg, caption, legend, "odhub-map-figure"),
-                      tuple(result.missing))
-
-    @functools.cached_property
-    def missing_geometry(self) -> list[Country]:
-        """Countries in the data that the world map cannot draw at its scale."""
-        return [self.model.countries[code] for code in self.world_map.missing
-                if code in self.model.countries]
+        return self.dashboard.category_label(css_class)
 
     @functools.cached_property
     def hub_maps(self) -> list[tuple[RegionalHub, Figure, list[Country]]]:
         t = self.translator.gettext
+        board = self.dashboard
         maps = []
         for hub in self.model.hubs.values():
             members = self.model.countries_by_hub.get(hub.id, [])
             if not members:
                 continue
-            classes, labels = self._classes(members)
+            classes, labels = board.classes(members)
             result = geo.render_map(
                 title=t("Map of the {hub} hub", hub=hub.name),
                 desc=t("The {count} countries grouped under the {hub} hub, patterned by OGP "
-                       "participation and Charter adoption; neighbouring countries are plain "
+                       "membership and Charter adoption; neighbouring countries are plain "
                        "grey.", count=len(members), hub=hub.name),
                 classes=classes, labels=labels, focus=[c.iso3 for c in members], width=480,
-                min_ring_size=1, svg_id=f"hub-map-{hub.id}")
-            rows = [CategoryRow(r.css_class, r.label,
-                                [c for c in members if category(c) == r.css_class])
-                    for r in self.category_rows]
-            caption = t("Countries grouped under the {hub} hub.", hub=hub.name)
-            figure = Figure(self._figure(result.svg, caption,
-                                         self._legend(rows, t("Not in this hub")),
-                                         "odhub-map-figure odhub-hub-map"),
+                min_ring_size=1, svg_id=f"hub-map-{hub.id}", focusable=True)
+            rows = [type(r)(r.css_class, r.label,
+                            [c for c in members if category(c) == r.css_class])
+                    for r in board.category_rows]
+            caption = t("Countries grouped under the {hub} hub. Select a country (click, tap "
+                        "or Tab) to see its name and category.", hub=hub.name)
+            figure = Figure(figure_html(result.svg, caption,
+                                        board.legend(rows, t("Not in this hub")),
+                                        "odhub-map-figure odhub-hub-map", self.translator,
+                                        readout=True),
                             tuple(result.missing))
             maps.append((hub, figure, members))
         return maps
@@ -285,139 +160,18 @@ class Views:
     def unhubbed(self) -> list[Country]:
         return self.model.countries_by_hub.get(None, [])
 
-    def _figure(self, svg: str, caption: str, legend: Sequence[LegendItem],
-                css_class: str) -> Markup:
-        # The SVG comes from odhub.geo / odhub.charts, whose templates escape every value.
-        return render_html("figure.html.j2", self.translator, svg=Markup(svg),
-                           caption=caption, legend=legend, css_class=css_class)
-
     @functools.cached_property
     def pattern_defs(self) -> Markup:
         """Hidden SVG patterns the map categories fill with (see charts.css)."""
         return render_html("patterns.html.j2", self.translator)
 
-    # -- over time ---------------------------------------------------------------------
-
-    @functools.cached_property
-    def timeline_rows(self) -> list[TimelineRow]:
-        ogp = Counter(c.ogp.member_since for c in self.model.countries.values()
-                      if c.ogp and c.ogp.member_since)
-        charter = Counter(c.charter.year for c in self.model.charter_adopters
-                          if c.charter and c.charter.year)
-        rows, ogp_total, charter_total = [], 0, 0
-        for year in sorted(set(ogp) | set(charter)):
-            ogp_total += ogp[year]
-            charter_total += charter[year]
-            rows.append(TimelineRow(year, ogp[year], ogp_total, charter[year], charter_total))
-        return rows
-
-    @functools.cached_property
-    def undated(self) -> dict[str, list[Country]]:
-        """Participants and adopters whose year no source gives: left off the timeline."""
-        return {
-            "ogp": [c for c in self.model.countries_by_name if c.ogp and not c.ogp.member_since],
-            "charter": [c for c in self.model.charter_adopters
-                        if c.charter and not c.charter.year],
-        }
-
-    @functools.cached_property
-    def timeline(self) -> Figure:
-        t = self.translator.gettext
-        ogp_name = t("OGP participants")
-        charter_name = t("National Charter adopters")
-        series = {
-            ogp_name: [(r.year, r.ogp_new) for r in self.timeline_rows if r.ogp_new],
-            charter_name: [(r.year, r.charter_new) for r in self.timeline_rows
-                           if r.charter_new],
-        }
-        last = self.timeline_rows[-1] if self.timeline_rows else None
-        desc = t("Running totals by year of countries in the hub's data that joined OGP and "
-                 "of national governments that adopted the Open Data Charter, counting only "
-                 "those with a year in the sources.")
-        if last:
-            desc += " " + t("By {year}: {ogp} OGP participants and {charter} Charter "
-                            "adopters.", year=last.year, ogp=last.ogp_total,
-                            charter=last.charter_total)
-        svg = charts.timeline_chart(
-            t("OGP joins and Open Data Charter adoptions over time"), desc, series,
-            end_year=self.today.year, svg_id="timeline", empty_text=t("No dated records"))
-        caption = t("Lines differ by dash pattern and end in a direct label, so they read "
-                    "without colour.")
-        return Figure(self._figure(svg, caption, [], "odhub-chart-figure"))
-
-    # -- commitments -------------------------------------------------------------------
-
-    @functools.cached_property
-    def commitment_counts(self) -> list[HubCounts]:
-        """Commitments by status and by principle for each hub (and countries in none)."""
-        groups: list[tuple[RegionalHub | None, list[Country]]] = [
-            (hub, self.model.countries_by_hub.get(hub.id, [])) for hub in self.model.hubs.values()
-        ]
-        groups.append((None, self.unhubbed))
-        counts = []
-        for hub, members in groups:
-            status = Counter(m.status for c in members for m in c.commitments)
-            principle = Counter(p for c in members for m in c.commitments for p in m.principles)
-            counts.append(HubCounts(hub, {s: status[s] for s in COMMITMENT_STATUSES},
-                                    {p: principle[p] for p in self.model.principles}))
-        return counts
-
-    @property
-    def commitment_total(self) -> int:
-        return sum(h.total for h in self.commitment_counts)
-
-    def hub_name(self, hub: RegionalHub | None) -> str:
-        return hub.name if hub else self.translator.gettext("No regional hub")
-
-    @functools.cached_property
-    def status_chart(self) -> Figure | None:
-        if not self.commitment_total:
-            return None
-        t = self.translator.gettext
-        rows = [h for h in self.commitment_counts if h.total]
-        svg = charts.stacked_bar_chart(
-            t("Open data commitments by status and regional hub"),
-            t("One bar per hub, split by completion status on OGP's scale; {count} "
-              "commitments in all.", count=self.commitment_total),
-            [self.hub_name(h.hub) for h in rows],
-            [(t(STATUS_LABELS[s]), [h.by_status[s] for h in rows]) for s in COMMITMENT_STATUSES],
-            svg_id="commitments-status")
-        return Figure(self._figure(svg, t("Each status has its own colour and texture."), [],
-                                   "odhub-chart-figure"))
-
-    @functools.cached_property
-    def principle_chart(self) -> Figure | None:
-        if not self.commitment_total:
-            return None
-        t = self.translator.gettext
-        rows = [h for h in self.commitment_counts if h.total]
-        svg = charts.stacked_bar_chart(
-            t("Open data commitments by Charter principle and regional hub"),
-            t("One bar per hub, split by the Open Data Charter principle each commitment "
-              "targets; a commitment with several principles counts once for each."),
-            [self.hub_name(h.hub) for h in rows],
-            [(p.title, [h.by_principle[p.id] for h in rows])
-             for p in self.model.principles.values()],
-            svg_id="commitments-principle")
-        return Figure(self._figure(svg, t("Each principle has its own colour and texture."), [],
-                                   "odhub-chart-figure"))
-
     # -- country pages -----------------------------------------------------------------
 
-    def country_status_chart(self, country: Country) -> Figure | None:
-        if not country.commitments:
-            return None
-        t = self.translator.gettext
-        status = Counter(m.status for m in country.commitments)
-        rows = [(t(STATUS_LABELS[s]), status[s]) for s in COMMITMENT_STATUSES if status[s]]
-        svg = charts.bar_chart(
-            t("{name}: open data commitments by status", name=country.name),
-            t("{count} commitments, counted by completion status.",
-              count=len(country.commitments)),
-            rows, width=480, svg_id=f"status-{country.slug}")
-        return Figure(self._figure(svg, t("Each bar is labelled with its count; the table "
-                                          "above lists every commitment."), [],
-                                   "odhub-chart-figure odhub-small-chart"))
+    def country_chart(self, country: Country) -> Figure | None:
+        return self.dashboard.country_chart(country)
+
+    def indicator_chart(self, country: Country, table: IndexTable) -> Figure | None:
+        return self.dashboard.indicator_chart(country, table)
 
     @functools.cached_property
     def _locator_fit(self) -> geo.Fit:

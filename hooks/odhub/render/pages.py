@@ -5,9 +5,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from odhub.data.model import Model
-from odhub.derive import explorer, paging, peers, related, tables, topics
+from odhub.derive import (
+    commitments_explorer,
+    explorer,
+    indicators,
+    paging,
+    peers,
+    related,
+    tables,
+    topics,
+)
 from odhub.lang.translator import Translator
-from odhub.render import monitor, schemadoc
+from odhub.render import monitor, ogp_labels, schemadoc
 from odhub.render.markdown import render
 
 # List items on one page of the case study explorer (a case study is listed under each of
@@ -37,12 +46,25 @@ class SiteLinks:
     edit_base: str | None = None  # e.g. https://github.com/OWNER/REPO/edit/main/
 
 
+def explorer_labels(labels: ogp_labels.Labels, views: monitor.Views) -> dict:
+    """Option labels the commitments explorer shows for ids (completion, starred, hubs)."""
+    board = views.dashboard
+    return {
+        "completion": {g: board.completion_label(g) for g in board.completion_groups},
+        "starred": {"starred": labels.t.gettext("Starred"),
+                    "not-starred": labels.t.gettext("Not starred"),
+                    "not-rated": labels.t.gettext("No star rating")},
+        "hub": {commitments_explorer.NO_HUB: labels.t.gettext("No regional hub")},
+    }
+
+
 def generated_pages(model: Model, language: str = "en",
                     links: SiteLinks | None = None) -> list[GeneratedPage]:
     t = Translator(language)
     links = links or SiteLinks()
     views = monitor.Views(model, t)  # dashboard, events and country maps/charts
-    common = {"model": model, "edit_base": links.edit_base, "views": views}
+    labels = ogp_labels.Labels(t)
+    common = {"model": model, "edit_base": links.edit_base, "views": views, "labels": labels}
     pages: list[GeneratedPage] = []
 
     def add(path: str, template: str, source_file: str | None = None,
@@ -53,8 +75,9 @@ def generated_pages(model: Model, language: str = "en",
     add("countries/index.md", "countries_index.md.j2")
     for country in model.countries.values():
         add(country.page, "country.md.j2", country.source_file, country=country,
-            peers=peers.suggestions(model, country.iso3, t),
-            guides=related.guidance_for_country(model, country))
+            peers=peers.suggestions(model, country.iso3),
+            guides=related.guidance_for_country(model, country),
+            indicator_tables=indicators.country_tables(model, country))
     add("hubs/index.md", "hubs_index.md.j2")
     for hub in model.hubs.values():
         add(hub.page, "hub.md.j2", hub.source_file, hub=hub,
@@ -63,14 +86,35 @@ def generated_pages(model: Model, language: str = "en",
     for principle in model.principles.values():
         add(f"principles/{principle.id}.md", "principle.md.j2", principle=principle,
             featured=related.countries_in(
-                model, model.case_studies_by_principle.get(principle.id, [])))
-    add("sectors/index.md", "sectors_index.md.j2")
+                model, model.case_studies_by_principle.get(principle.id, [])),
+            areas=related.areas_of(model, principle.id, "principles"))
+    # A sector page exists when it has something to show: case studies, or commitments
+    # through our grouping of policy areas. The index names the others.
+    sector_pages = {s: related.commitments_in_sector(model, s) for s in model.sectors}
+    sector_pages = {s: found for s, found in sector_pages.items()
+                    if found or model.case_studies_by_sector.get(s)}
+    add("sectors/index.md", "sectors_index.md.j2", sector_pages=sector_pages)
     for sector in model.sectors.values():
+        if sector.id not in sector_pages:
+            continue
         cases = model.case_studies_by_sector.get(sector.id, [])
         add(f"sectors/{sector.id}.md", "sector.md.j2", sector=sector, cases=cases,
             guides=related.guidance_for_cases(model, cases),
             featured=related.countries_in(model, cases),
-            committed=related.countries_committed_in_sector(model, sector.id))
+            committed=related.countries_committed_in_sector(model, sector.id),
+            areas=related.areas_of(model, sector.id, "sectors"),
+            commitments=sector_pages[sector.id])
+    areas = views.commitments.areas
+    add("policy-areas/index.md", "policy_areas_index.md.j2", areas=areas)
+    for view in areas.values():
+        add(view.page, "policy_area.md.j2", view=view,
+            cases=related.case_studies_for_area(model, view),
+            guides=related.guidance_for_principles(model, view.principles))
+    finder = commitments_explorer.CommitmentsExplorer(model)
+    for list_page in finder.pages:
+        add(list_page.path, "commitments.md.j2", explorer=finder, list_page=list_page)
+    pages.append(GeneratedPage(commitments_explorer.DATA_FILE, finder.data_script(
+        explorer_labels(labels, views))))
     all_topics = topics.topics(model)
     add("tags.md", "tags.md.j2", topics=all_topics)
     for topic in all_topics:
