@@ -9,9 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from odhub.render.markdown import local_date
-
 from odhub.data import load
+from odhub.render.markdown import local_date
 
 pytestmark = pytest.mark.build
 
