@@ -24,6 +24,9 @@ log = logging.getLogger("mkdocs.plugins.odhub")
 _odhub: ModuleType | None = None
 _model = None  # odhub.Model, rebuilt in every on_config
 _sources = None  # odhub.SourceFiles: edit links and dates, once per build
+_links = None  # odhub.render.PageLinks: the build's pages, for the blocks' own links
+_site = None  # odhub.data.Site: repository, news and file dates for the home page's parts
+_chrome = None  # odhub.render.Chrome: words and links of the theme overrides
 
 
 def _fresh_odhub() -> ModuleType:
@@ -46,9 +49,12 @@ def _language(config: MkDocsConfig) -> str:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _odhub, _model, _sources
+    global _odhub, _model, _sources, _site, _chrome
     _odhub = _fresh_odhub()
     _model = None
+    if not _odhub.render.published_repository(config.repo_url):
+        # The placeholder repo_url: no repository link and no edit buttons (all 404s).
+        config.repo_url = config.edit_uri = config.edit_uri_template = None
     root = _root(config)
     _sources = _odhub.data.SourceFiles(
         root, Path(config.docs_dir).resolve().relative_to(root).as_posix(),
@@ -63,6 +69,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(f"odhub found problems in the hub's data:\n{err}") from None
     log.debug("odhub: loaded %d countries and %d hubs", len(_model.countries),
               len(_model.hubs))
+    repository = _odhub.data.Repository.from_url(config.repo_url)
+    _site = _odhub.data.Site(root, repository, _sources.dates)
+    _chrome = _odhub.render.Chrome(_model, repository, _model.language)
     return config
 
 
@@ -89,6 +98,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             raise PluginError(f"docs/{page.path} would hide a generated page; rename or "
                               "remove the hand-written file")
         files.append(File.generated(config, page.path, content=page.markdown))
+    global _links
+    _links = _odhub.render.PageLinks(
+        frozenset(file.src_uri for file in files.documentation_pages()),
+        config.use_directory_urls)
     return files
 
 
@@ -97,15 +110,18 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: objec
     try:
         result = _odhub.render.page_markdown(_model, markdown, page.file.src_uri,
                                              source_text=page.file.content_string,
-                                             language=_model.language)
+                                             language=_model.language, site=_site,
+                                             links=_links)
     except _odhub.InvalidData as err:
         raise PluginError(f"odhub found problems in a page:\n{err}") from None
     page.meta.update(result.meta)
     return result.markdown
 
 
-def on_nav(nav: Navigation, **_: object) -> Navigation:
-    """The navigation titles of mkdocs.yml, in the edition's language."""
+def on_nav(nav: Navigation, files: Files, **_: object) -> Navigation:
+    """The navigation titles of mkdocs.yml, in the edition's language. Pages kept out of
+    the navigation get the parent odhub gives them, so the theme shows their breadcrumbs,
+    highlights their section's tab and lists its pages."""
     assert _odhub is not None and _model is not None
     t = _odhub.lang.Translator(_model.language)
 
@@ -116,12 +132,37 @@ def on_nav(nav: Navigation, **_: object) -> Navigation:
             translate(getattr(item, "children", None) or [])
 
     translate(nav.items)
+    places = _odhub.render.Places(_model)
+    for file in files.documentation_pages():
+        if file.page is None or file.page.parent is not None or file.inclusion.is_in_nav():
+            continue
+        parent_path = places.parent(file.src_uri)
+        parent = files.get_file_from_path(parent_path) if parent_path else None
+        if parent is not None and parent.page is not None:
+            file.page.parent = _stand_in(parent.page)
     return nav
 
 
+def _stand_in(page: Page):  # -> Page | Section
+    # A section's own index page (navigation.indexes) stands for the section, so the
+    # breadcrumbs show "Countries" once, not the section and then its index page.
+    section = page.parent
+    if section is not None and section.children and section.children[0] is page:
+        return section
+    return page
+
+
+def on_page_content(html: str, page: Page, **_: object) -> str:
+    """Table regions and search exclusions, before the search plugin reads the page."""
+    assert _odhub is not None
+    return _odhub.render.finish_content_html(html, page.title or "")
+
+
 def on_page_context(context: dict, page: Page, **_: object) -> dict:
-    """Edit button and "last update" date: generated pages edit their data file."""
+    """Edit button and "last update" date: generated pages edit their data file. The
+    theme overrides find their words and links in `odhub`."""
     assert _sources is not None
+    context["odhub"] = _chrome
     source = _sources.page(page.file.src_uri)
     if source.edit_url:
         page.edit_url = source.edit_url
@@ -141,13 +182,26 @@ def on_post_template(output_content: str, **_: object) -> str:  # 404.html
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    """The hub's own open data (CSV, JSON, data package, calendar, feed) into site/data/."""
+    """The hub's own open data (CSV, JSON, data package, calendar, feed) into site/data/,
+    then, in the web edition, the search index over every page written."""
     assert _odhub is not None and _model is not None
     # Nothing here can fail on the data: load() in on_config checked all of it.
     _odhub.export.write_exports(_model, _root(config),
                                 Path(config.site_dir) / _odhub.export.EXPORT_DIR,
                                 language=_model.language,
                                 site_url=config.site_url or None, log=log.info)
+    if config.extra.get("odhub", {}).get("search") == "pagefind":
+        try:
+            _odhub.export.index_site(Path(config.site_dir), _model.language, log=log.info,
+                                     other_editions=_other_editions(config))
+        except _odhub.export.SearchIndexError as err:
+            raise PluginError(str(err)) from None
+
+
+def _other_editions(config: MkDocsConfig) -> list[str]:
+    # Language editions built inside this one's folder (English holds es/ and fr/).
+    links = [str(item.get("link", "")) for item in config.extra.get("alternate") or []]
+    return [link for link in links if link and not link.startswith(("..", "/", "http"))]
 
 
 def _edit_base(config: MkDocsConfig) -> str | None:

@@ -3,6 +3,10 @@
 Hand-written pages edit their Markdown file; generated country, hub and event pages edit
 the YAML file they are made from. Dates come from one `git log` per build, and from the
 file's time when there is no git history (a hub unpacked from a zip).
+
+mkdocs.yml names a placeholder repository, for which pages carry no edit link
+(test_repository_links.py); the links are checked on a build of the bundled hub with a
+real-looking repo_url.
 """
 
 from __future__ import annotations
@@ -14,14 +18,14 @@ import subprocess
 from pathlib import Path, PurePosixPath
 
 import pytest
-
-from odhub.data.editions import hand_written_pages as hand_written
 import yaml
 
 import odhub
 import odhub.render
-from conftest import ROOT, mkdocs_build
+from conftest import ROOT, copy_hub, mkdocs_build
 from odhub.data import history
+from odhub.data.editions import hand_written_pages as hand_written
+from run_once import once_per_run
 
 pytestmark = pytest.mark.build
 
@@ -34,7 +38,7 @@ _IgnoreTags.add_multi_constructor("tag:yaml.org,2002:python/",
                                   lambda loader, suffix, node: None)
 
 CONFIG = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_IgnoreTags)
-REPO = CONFIG["repo_url"].rstrip("/")
+REPO = "https://github.com/example-org/open-data-peer-hub"
 BRANCH = CONFIG.get("extra", {}).get("odhub", {}).get("branch", "main")
 EDIT_LINK = re.compile(r'<a href="([^"]+)" title="[^"]*" class="md-content__button md-icon"'
                        r' rel="edit">')
@@ -58,6 +62,21 @@ def hand_written_pages() -> list[str]:
                   if not src.startswith("news/"))
 
 
+def _build_with_repository(site: Path) -> None:
+    hub = copy_hub(site.parent / "hub-with-repository")
+    (hub / "mkdocs.repository.yml").write_text(f"INHERIT: mkdocs.yml\nrepo_url: {REPO}\n",
+                                               encoding="utf-8")
+    result = mkdocs_build(hub, site, "mkdocs.repository.yml")
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+
+
+@pytest.fixture(scope="session")
+def site_with_repository(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bundled hub's English edition, built once per run with REPO as repo_url."""
+    return once_per_run(tmp_path_factory, "site-with-repository", _build_with_repository)
+
+
 def page_facts(page: Path) -> tuple[str | None, str | None]:
     text = page.read_text(encoding="utf-8")
     edit = EDIT_LINK.search(text)
@@ -71,29 +90,31 @@ def test_content_action_edit_is_on() -> None:
 
 
 @pytest.mark.parametrize("src", hand_written_pages())
-def test_hand_written_pages_link_their_markdown_file(built_site: Path, src: str) -> None:
-    edit, updated = page_facts(html_for(built_site, src))
+def test_hand_written_pages_link_their_markdown_file(site_with_repository: Path,
+                                                    src: str) -> None:
+    edit, updated = page_facts(html_for(site_with_repository, src))
     assert edit == f"{REPO}/{CONFIG['edit_uri'].strip('/')}/{src}"
     assert updated, f"{src} shows no last-updated date"
 
 
-def test_generated_pages_link_their_data_file(built_site: Path) -> None:
+def test_generated_pages_link_their_data_file(site_with_repository: Path) -> None:
     records = [("countries", "iso3"), ("hubs", "id")]
     checked = 0
     for folder, key in records:
         for file in sorted((ROOT / "data" / folder).glob("*.yml")):
             slug = str(yaml.safe_load(file.read_text(encoding="utf-8"))[key]).lower()
-            edit, updated = page_facts(built_site / folder / slug / "index.html")
+            edit, updated = page_facts(site_with_repository / folder / slug / "index.html")
             assert edit == f"{REPO}/edit/{BRANCH}/data/{folder}/{file.name}", file.name
             assert updated, file.name
             checked += 1
     assert checked > 50
-    edit, _ = page_facts(built_site / "events/index.html")
+    edit, _ = page_facts(site_with_repository / "events/index.html")
     assert edit == f"{REPO}/edit/{BRANCH}/data/events.yml"
 
 
-def test_index_pages_without_one_source_offer_no_edit_link(built_site: Path) -> None:
-    edit, updated = page_facts(built_site / "countries/index.html")
+def test_index_pages_without_one_source_offer_no_edit_link(
+        site_with_repository: Path) -> None:
+    edit, updated = page_facts(site_with_repository / "countries/index.html")
     assert edit is None and updated is None
 
 

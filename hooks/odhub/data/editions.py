@@ -14,6 +14,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from odhub.data.yamlfile import read_bytes
+
 SOURCE_LANGUAGE = "en"
 _SUFFIX = re.compile(r"^(?P<stem>.+)\.(?P<language>[a-z]{2,3})\.md$")
 
@@ -83,5 +85,6 @@ def hand_written_pages(docs: Path, languages: Iterable[str]) -> dict[str, str]:
     for file in sorted(docs.rglob("*.md")):
         src = file.relative_to(docs).as_posix()
         if split_translation(src, known) is None:
-            pages[src] = blob_hash(file.read_bytes())
+            data, _ = read_bytes(file, src)  # load() reports a file it cannot read
+            pages[src] = blob_hash(data) if data is not None else ""
     return pages

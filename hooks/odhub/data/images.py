@@ -11,9 +11,8 @@ from __future__ import annotations
 import re
 
 from odhub.data.errors import Problem
+from odhub.data.markdown_code import blank, blank_code, line_at
 
-_FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})")
-_INLINE_CODE = re.compile(r"(`+)(?:(?!\1).)+?\1", re.DOTALL)
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 # ![alt](target) and ![alt][reference]; alt may not contain a closing bracket.
 _MARKDOWN_IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\s*[(\[]")
@@ -31,37 +30,12 @@ def missing_alt_text(text: str, path: str) -> list[Problem]:
     """Every image in the Markdown text that lacks alt text, with its line number."""
     if "![" not in text and not _IMG_START.search(text):
         return []  # no image at all: most pages, and the blanking below costs a full pass
-    visible = _blank(_COMMENT, _blank(_INLINE_CODE, _without_fenced_code(text)))
+    visible = _COMMENT.sub(lambda m: blank(m[0]), blank_code(text))
     problems = []
     for match in _MARKDOWN_IMAGE.finditer(visible):
         if not match.group("alt").strip():
-            problems.append(Problem(path, _line(visible, match.start()), "", MARKDOWN_MESSAGE))
+            problems.append(Problem(path, line_at(visible, match.start()), "", MARKDOWN_MESSAGE))
     for match in _IMG_TAG.finditer(visible):
         if not _ALT_ATTRIBUTE.search(match.group("attributes")):
-            problems.append(Problem(path, _line(visible, match.start()), "", HTML_MESSAGE))
+            problems.append(Problem(path, line_at(visible, match.start()), "", HTML_MESSAGE))
     return problems
-
-
-def _line(text: str, offset: int) -> int:
-    return text.count("\n", 0, offset) + 1
-
-
-def _blank(pattern: re.Pattern[str], text: str) -> str:
-    """Replace each match by spaces, keeping newlines so line numbers stay right."""
-    return pattern.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
-
-
-def _without_fenced_code(text: str) -> str:
-    lines = text.splitlines(keepends=True)
-    fence: str | None = None
-    for index, line in enumerate(lines):
-        opening = _FENCE.match(line)
-        if fence is None:
-            if not opening:
-                continue
-            fence = opening.group(1)
-        elif opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence) \
-                and not line.strip().lstrip(fence[0]):
-            fence = None  # the closing fence: same character, at least as long, nothing else
-        lines[index] = "\n" if line.endswith("\n") else ""
-    return "".join(lines)

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from odhub.data import editions, images, news, schemas
+from odhub.data import editions, images, links, news, schemas, shortcodes
 from odhub.data.dates import PartialDate
 from odhub.data.errors import InvalidData, Problem
 from odhub.data.model import (
@@ -43,7 +43,9 @@ from odhub.data.yamlfile import (
     FieldPath,
     YamlDocument,
     format_path,
+    page_body,
     parse_yaml,
+    read_text,
     read_yaml,
     split_front_matter,
 )
@@ -73,6 +75,7 @@ class _Loader:
         # Ids of records whose files exist but are broken: references to them are not
         # reported again, so one mistake yields one problem.
         self.broken: dict[str, set[str]] = {"country": set(), "hub": set()}
+        self.texts: dict[Path, str | None] = {}  # each page read once (None: refused)
 
     # -- reading ---------------------------------------------------------------
 
@@ -96,9 +99,18 @@ class _Loader:
         self.problems += _todo_markers(document)
         return None if schema_problems or problems else document
 
+    def text(self, file: Path) -> str | None:
+        """A page's text, read once; None (and a problem) when it is too large or not UTF-8."""
+        if file not in self.texts:
+            self.texts[file], problems = read_text(file, self.display(file))
+            self.problems += problems
+        return self.texts[file]
+
     def front_matter(self, file: Path, kind: str) -> YamlDocument | None:
         path = self.display(file)
-        text = file.read_text(encoding="utf-8")
+        text = self.text(file)
+        if text is None:
+            return None
         block = split_front_matter(text)
         if block is None:
             self.problems.append(Problem(path, 1, "", "missing front matter: the file must "
@@ -150,10 +162,26 @@ class _Loader:
         model.posts, problems = news.read_posts(self.root)
         self.problems += problems
         model.schemas = schemas.schema_set(str(self.schema_dir)).documents
-        for page in sorted(docs.rglob("*.md")):  # every hand-written page needs image alt text
-            self.problems += images.missing_alt_text(page.read_text(encoding="utf-8"),
-                                                     self.display(page))
+        for page in sorted(docs.rglob("*.md")):
+            self.page(page, docs, model)
         return model
+
+    def page(self, file: Path, docs: Path, model: Model) -> None:
+        """What the build would refuse in a hand-written page: images without alt text,
+        mistaken shortcodes, and addresses or scripts a reader's browser must not get."""
+        text = self.text(file)
+        if text is None:
+            return
+        path = self.display(file)
+        self.problems += images.missing_alt_text(text, path)
+        body, first_line = page_body(text)
+        self.problems += shortcodes.check_page(body, model, path, first_line)
+        src_uri = file.relative_to(docs).as_posix()
+        translation = editions.split_translation(src_uri, self.languages)
+        english = translation[0] if translation else src_uri  # a translation stands in for it
+        if english in model.case_studies or english in model.guidance:
+            body = shortcodes.escape_tags(body)  # as the build shows contributor pages
+        self.problems += links.unsafe_links(body, path, first_line)
 
     def vocabulary(self, file: Path) -> dict[str, Term]:
         if not file.exists():

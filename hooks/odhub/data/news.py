@@ -17,7 +17,7 @@ from typing import Any
 from markdown.extensions.toc import slugify as toc_slugify
 
 from odhub.data.errors import Problem
-from odhub.data.yamlfile import parse_yaml, split_front_matter
+from odhub.data.yamlfile import parse_yaml, read_text, split_front_matter
 
 POSTS = Path("docs") / "news" / "posts"
 
@@ -57,7 +57,9 @@ def read_posts(root: Path) -> tuple[list[Post], list[Problem]]:
 
 
 def _read_post(file: Path, path: str) -> tuple[Post | None, list[Problem]]:
-    text = file.read_text(encoding="utf-8")
+    text, problems = read_text(file, path)
+    if text is None:
+        return None, problems
     block = split_front_matter(text)
     if block is None:
         return None, [Problem(path, 1, "", "missing front matter with a date")]

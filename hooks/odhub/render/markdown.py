@@ -24,10 +24,13 @@ from markupsafe import Markup
 
 from odhub.data.dates import PartialDate
 from odhub.data.model import source_label
+from odhub.data.urls import WEB_SCHEMES
+from odhub.data.urls import scheme as url_scheme
+from odhub.lang.names import ascii_fold
 from odhub.lang.translator import Translator, cldr_locale
 from odhub.render.environment import make_environment
 
-ALLOWED_SCHEMES = ("http", "https", "mailto")
+ALLOWED_SCHEMES = WEB_SCHEMES  # a template link is always absolute: no relative URL here
 # Exactly the characters Python-Markdown (with tables) lets a backslash escape.
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+.!|-])")
 _WHITESPACE = re.compile(r"\s+")
@@ -60,7 +63,7 @@ def _escape(text: str) -> Markup:
 
 def safe_url(url: str) -> Markup:
     """A URL fit for a Markdown link target; anything but http, https or mailto is refused."""
-    scheme = urlsplit(url).scheme.lower()
+    scheme = url_scheme(url)  # as a browser reads it: " java\tscript:" is javascript
     if scheme not in ALLOWED_SCHEMES:
         raise UnsafeURL(f"refusing URL with scheme {scheme!r}: {url!r}")
     return Markup(quote(url, safe=":/?#[]@!$&'*+,;=%~.-_"))
@@ -94,6 +97,11 @@ def _join(values: Iterable[Any], separator: str = ", ") -> Markup:
 def _yaml_string(value: Any) -> Markup:
     # JSON strings are valid YAML scalars, and quoting keeps ':' or '#' from breaking it.
     return Markup(json.dumps(str(value), ensure_ascii=False))
+
+
+def initial(name: str) -> str:
+    """The letter a name is listed under, A to Z: 'Côte d'Ivoire' -> 'C'."""
+    return ascii_fold(name).strip()[:1].upper()
 
 
 def language_name(code: str, language: str = "en") -> str:
@@ -134,6 +142,7 @@ def environment(language: str = "en") -> Environment:
         language_name=lambda code: language_name(code, language),
         date=lambda value: local_date(value, language),
         number=lambda value: format_decimal(value, locale=cldr_locale(language)),
+        initial=initial,
     )
     env.globals["language"] = language
     return env
