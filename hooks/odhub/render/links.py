@@ -16,8 +16,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from odhub.data.model import source_label
-from odhub.render.markdown import safe_url
+from odhub.render.markdown import labelled_sources, safe_url
 
 
 class BrokenLink(ValueError):
@@ -59,9 +58,7 @@ def url_link(url: str, label: Any) -> Markup:
 
 def source_links(urls: list[str]) -> Markup:
     """Sources as short HTML links labelled by site, as the Markdown blocks had them."""
-    return Markup(", ").join(
-        Markup('<a href="{}">{}</a>').format(escape(safe_url(url)), source_label(url))
-        for url in urls)
+    return Markup(", ").join(url_link(url, label) for label, url in labelled_sources(urls))
 
 
 @lru_cache(maxsize=1 << 16)
