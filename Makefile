@@ -62,7 +62,7 @@ serve: $(STAMP)
 validate: $(STAMP)
 	$(BIN)/odhub validate
 
-bench: $(STAMP)  ## build synthetic hubs of 100-3000 pages; print timings (docs/performance.md)
+bench: $(STAMP)  ## build synthetic hubs of 100-3000 pages; print timings (docs/contribute/performance.md)
 	$(BIN)/python scripts/bench.py $(BENCH_ARGS)
 
 clean:

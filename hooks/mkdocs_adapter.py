@@ -61,7 +61,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _site = _odhub.site.SiteSource(
         model, root, docs_dir=Path(config.docs_dir).resolve().relative_to(root).as_posix(),
         edit_base=settings.edit_base, site_url=settings.site_url,
-        edit_links=settings.published)
+        edit_links=settings.published, repo_url=config.repo_url,
+        directory_urls=config.use_directory_urls)
     log.debug("odhub: loaded %d countries and %d hubs", len(model.countries),
               len(model.hubs))
     return config
@@ -86,6 +87,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         raise PluginError(str(err)) from None
     for file in added:  # generated pages, the map they embed, the exports under data/
         files.append(File.generated(config, file.path, content=file.content))
+    _site.known_pages(file.src_uri for file in files.documentation_pages())
     return files
 
 
@@ -100,8 +102,10 @@ def on_page_markdown(markdown: str, page: Page, **_: object) -> str:
     return result.markdown
 
 
-def on_nav(nav: Navigation, **_: object) -> Navigation:
-    """The navigation titles of mkdocs.yml, in the edition's language."""
+def on_nav(nav: Navigation, files: Files, **_: object) -> Navigation:
+    """The navigation titles of mkdocs.yml, in the edition's language. Pages kept out of
+    the navigation get the parent odhub gives them, so the theme shows their breadcrumbs,
+    highlights their section's tab and lists its pages."""
     assert _odhub is not None and _site is not None
     t = _odhub.lang.Translator(_site.model.language)
 
@@ -112,7 +116,36 @@ def on_nav(nav: Navigation, **_: object) -> Navigation:
             translate(getattr(item, "children", None) or [])
 
     translate(nav.items)
+    for file in files.documentation_pages():
+        if file.page is None or file.page.parent is not None or file.inclusion.is_in_nav():
+            continue
+        parent_path = _site.parent(file.src_uri)
+        parent = files.get_file_from_path(parent_path) if parent_path else None
+        if parent is not None and parent.page is not None:
+            file.page.parent = _stand_in(parent.page)
     return nav
+
+
+def _stand_in(page: Page):  # -> Page | Section
+    # A section's own index page (navigation.indexes) stands for the section, so the
+    # breadcrumbs show "Countries" once, not the section and then its index page.
+    section = page.parent
+    if section is not None and section.children and section.children[0] is page:
+        return section
+    return page
+
+
+def on_page_content(html: str, page: Page, **_: object) -> str:
+    """Table regions and search exclusions, before the search plugin reads the page."""
+    assert _site is not None
+    return _site.content_html(html, page.title or "")
+
+
+def on_page_context(context: dict, **_: object) -> dict:
+    """The theme overrides find their words and links in `odhub`."""
+    assert _site is not None
+    context["odhub"] = _site.chrome
+    return context
 
 
 def on_post_page(output: str, **_: object) -> str:
@@ -123,3 +156,21 @@ def on_post_page(output: str, **_: object) -> str:
 def on_post_template(output_content: str, **_: object) -> str:  # 404.html
     assert _odhub is not None
     return _odhub.render.fix_theme_markup(output_content)
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """In the web edition, the search index over every page written (the exports under
+    data/ came with the files, from odhub.site)."""
+    assert _odhub is not None and _site is not None
+    if config.extra.get("odhub", {}).get("search") == "pagefind":
+        try:
+            _odhub.export.index_site(Path(config.site_dir), _site.model.language,
+                                     log=log.info, other_editions=_other_editions(config))
+        except _odhub.export.SearchIndexError as err:
+            raise PluginError(str(err)) from None
+
+
+def _other_editions(config: MkDocsConfig) -> list[str]:
+    # Language editions built inside this one's folder (English holds es/ and fr/).
+    links = [str(item.get("link", "")) for item in config.extra.get("alternate") or []]
+    return [link for link in links if link and not link.startswith(("..", "/", "http"))]

@@ -70,6 +70,8 @@ def samples(model: odhub.Model, built_site: Path) -> dict[str, str]:
         "explorer": EXPLORER,
         "guidance with admonitions": with_admonition,
         "accessibility statement": "accessibility/index.html",
+        "events": "events/index.html",
+        "data field reference": "contribute/data-fields/index.html",
     }
 
 
@@ -100,7 +102,8 @@ def open_page(page, site: Path, relative: str) -> None:
 @pytest.mark.parametrize("language", EDITIONS)
 @pytest.mark.parametrize("kind", ["home", "countries", "country", "hub", "principle",
                                   "case study", "explorer", "guidance with admonitions",
-                                  "accessibility statement"])
+                                  "accessibility statement", "events",
+                                  "data field reference"])
 def test_page_has_no_serious_wcag_violations(kind: str, language: str,
                                              samples: dict[str, str],
                                              built_editions: dict[str, Path], page) -> None:
@@ -109,6 +112,20 @@ def test_page_has_no_serious_wcag_violations(kind: str, language: str,
     open_page(page, built_editions[language], samples[kind])
     found = serious_violations(page)
     assert found == [], f"{language}/{samples[kind]}:\n" + "\n".join(found)
+
+
+@pytest.mark.parametrize("kind", ["home", "countries", "country", "explorer",
+                                  "data field reference"])
+def test_phone_layouts_have_no_serious_wcag_violations(kind: str, samples: dict[str, str],
+                                                       built_site: Path, page) -> None:
+    # On a phone, tables scroll in their own region or stack into blocks, and the home
+    # page's finder list opens in place: check them as a phone shows them.
+    require_file(AXE)
+    page.set_viewport_size({"width": 360, "height": 800})
+    open_page(page, built_site, samples[kind])
+    page.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")
+    found = serious_violations(page)
+    assert found == [], f"{samples[kind]}:\n" + "\n".join(found)
 
 
 @pytest.mark.parametrize("language,query", [("en", "open data"), ("es", "datos abiertos"),

@@ -33,7 +33,7 @@ def explorer_url(site: Path) -> str:
 
 
 def visible_titles(page) -> list[str]:
-    return page.locator("[data-odhub-case]:visible > a").all_inner_texts()
+    return page.locator("[data-odhub-item]:visible > a").all_inner_texts()
 
 
 def announced_number(page) -> int:
@@ -63,7 +63,7 @@ def test_choosing_a_principle_narrows_to_exactly_its_case_studies(
     # Headings of principles with nothing left to show are hidden too.
     visible_groups = page.locator("[data-odhub-group]:visible")
     for index in range(visible_groups.count()):
-        assert visible_groups.nth(index).locator("[data-odhub-case]:visible").count() > 0
+        assert visible_groups.nth(index).locator("[data-odhub-item]:visible").count() > 0
     assert page.locator("[data-odhub-status]").get_attribute("aria-live") == "polite"
     assert log.blocked == []
 
@@ -86,7 +86,7 @@ def test_facets_combine_and_clear(offline_site: Path, offline_page,
     assert announced_number(page) == len(expected)
 
     page.get_by_role("button", name="Clear filters").click()
-    page.wait_for_function("document.querySelectorAll('[data-odhub-case][hidden]').length === 0")
+    page.wait_for_function("document.querySelectorAll('[data-odhub-item][hidden]').length === 0")
     assert announced_number(page) == len(model.case_studies)
     assert log.blocked == []
 

@@ -20,6 +20,7 @@ import yaml
 from conftest import BIN, ROOT
 from node_tools import missing
 from odhub.cli.main import SUBCOMMANDS
+from odhub.render.chrome import ISSUE_FORMS, IssueForm
 
 GITHUB = ROOT / ".github"
 WORKFLOWS = sorted((GITHUB / "workflows").glob("*.yml"))
@@ -56,7 +57,8 @@ def test_the_expected_files_exist() -> None:
     names = {p.name for p in WORKFLOWS}
     assert {"pr.yml", "publish.yml"} <= names
     assert {p.name for p in FORMS} == {"new-case-study.yml", "correct-country-fact.yml",
-                                       "accessibility-problem.yml"}
+                                       "accessibility-problem.yml", "page-problem.yml",
+                                       "propose-country.yml"}
     for name in ("PULL_REQUEST_TEMPLATE.md", "ISSUE_TEMPLATE/config.yml"):
         assert (GITHUB / name).is_file()
     assert (ROOT / ".pre-commit-config.yaml").is_file()
@@ -200,8 +202,18 @@ def test_forms_are_labelled_and_ask_for_what_review_needs(form: Path) -> None:
     fields = {item.get("id"): item for item in data["body"] if item["type"] != "markdown"}
     for item in fields.values():
         assert item["attributes"]["label"].strip()
-    if form.name != "accessibility-problem.yml":
+    # Reports about the site itself need no source; claims about facts do.
+    if form.name not in {"accessibility-problem.yml", "page-problem.yml"}:
         assert fields["sources"]["validations"]["required"] is True
+
+
+@pytest.mark.parametrize("form", ISSUE_FORMS, ids=lambda f: f.template)
+def test_forms_the_site_links_exist_with_the_field_they_fill_in(form: IssueForm) -> None:
+    # "Report a problem with this page" and the search's "propose a country" fill in a
+    # field by its id: a renamed field would silently leave the address out.
+    data = load(GITHUB / "ISSUE_TEMPLATE" / form.template)
+    inputs = {item.get("id"): item["type"] for item in data["body"]}
+    assert inputs.get(form.field) in {"input", "textarea"}
 
 
 def test_correction_form_lists_the_facts_a_country_file_holds() -> None:

@@ -25,7 +25,8 @@ def test_each_edition_has_its_language_its_404_feed_and_exports(
         for part in ("404.html", "data/news.xml", "data/countries.csv",
                      "search/search_index.json"):
             assert (site / part).is_file(), (language, part)
-    assert '"lang":["es"]' in _html(built_editions["es"], "search/search_index.json").replace(" ", "")
+    index = _html(built_editions["es"], "search/search_index.json")
+    assert '"lang":["es"]' in index.replace(" ", "")
     assert "Noticias del Open Data Peer Hub" in _html(built_editions["es"], "data/news.xml")
 
 
@@ -80,7 +81,7 @@ def test_404_pages_name_no_host_in_their_links(built_editions: dict[str, Path]) 
 
 def test_untranslated_pages_fall_back_with_a_notice_and_translations_replace_them(
         built_editions: dict[str, Path]) -> None:
-    assert "Pas encore traduit" in _html(built_editions["fr"], "performance/index.html")
+    assert "Pas encore traduit" in _html(built_editions["fr"], "contribute/performance/index.html")
     about = _html(built_editions["fr"], "about/index.html")
     assert "À propos de ce portail" in about and "Pas encore traduit" not in about
     assert "Acerca de este portal" in _html(built_editions["es"], "about/index.html")

@@ -7,12 +7,20 @@ import datetime as dt
 import re
 from pathlib import Path
 
+import icalendar
 import pytest
 
 from hub_edits import line_of, problems_of, reference_rows, replace_in
 from odhub.data import load
 from odhub.data.dates import PartialDate
-from odhub.derive.events import by_hub, calendar_events, split, when
+from odhub.derive.events import (
+    by_hub,
+    calendar_description,
+    calendar_events,
+    split,
+    to_ical,
+    when,
+)
 from odhub.lang.translator import Translator
 
 DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
@@ -93,6 +101,27 @@ def test_calendar_holds_only_events_with_a_known_day(repo_root: Path) -> None:
     dated = calendar_events(model.events)
     assert dated and all(e.start.precision == "day" for e in dated)
     assert {e.id for e in model.events} - {e.id for e in dated} >= {"od4d-asia-hub-launch"}
+
+
+def test_calendar_file_says_what_it_covers(repo_root: Path) -> None:
+    model = load(repo_root)
+    dated = calendar_events(model.events)
+    after_all = max(e.last.last_day for e in model.events) + dt.timedelta(days=1)
+    calendar = icalendar.Calendar.from_ical(
+        to_ical(model, Translator(), dt.datetime(2026, 1, 1, tzinfo=dt.UTC)))
+    description = str(calendar["description"])
+    assert description == str(calendar["x-wr-caldesc"])
+    assert f"the {len(dated)} events whose day is known" in description
+    assert when_day(dated[0].start) in description
+    assert "left out" in description
+    # Said once nothing is upcoming any more, and only then.
+    assert "None of them is upcoming" not in calendar_description(
+        model, Translator(), dt.date(2018, 1, 1))
+    assert "None of them is upcoming" in calendar_description(model, Translator(), after_all)
+
+
+def when_day(date: PartialDate) -> str:
+    return f"{date.first_day:%b} {date.first_day.day}, {date.year}"
 
 
 def test_impossible_date_names_line_and_field(hub_copy: Path) -> None:

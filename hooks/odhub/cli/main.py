@@ -95,7 +95,9 @@ def build_source(args: argparse.Namespace) -> int:
         settings = site.read_settings(args.config or root / "mkdocs.yml")
         model = load(root, language=settings.language)
         source = site.SiteSource(model, root, edit_base=settings.edit_base,
-                                 site_url=settings.site_url, edit_links=settings.published)
+                                 site_url=settings.site_url, edit_links=settings.published,
+                                 repo_url=settings.repo_url,
+                                 directory_urls=settings.directory_urls)
         count = site.write_source(site.site_source(source, docs), out)
     except InvalidData as err:
         print(err.report(), file=sys.stderr)

@@ -7,5 +7,8 @@ from odhub.data.errors import InvalidData, Problem
 from odhub.data.history import SourceFiles
 from odhub.data.load import load
 from odhub.data.model import Model
+from odhub.data.repository import Repository
+from odhub.data.site import Site
 
-__all__ = ["InvalidData", "Model", "Problem", "SourceFiles", "edition_files", "load"]
+__all__ = ["InvalidData", "Model", "Problem", "Repository", "Site", "SourceFiles",
+           "edition_files", "load"]

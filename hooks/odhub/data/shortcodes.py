@@ -48,6 +48,12 @@ SHORTCODES: dict[str, Shortcode] = {
         "objective": "objective", "principle": "principle", "audience": "audience",
         "level": "level"}),
     "peers": Shortcode({"country": "country"}, ("country",)),
+    # The home page's parts.
+    "search": Shortcode({}),
+    "find-country": Shortcode({}),
+    "whats-new": Shortcode({}),
+    "featured-case-studies": Shortcode({}),
+    "offline-download": Shortcode({}),
 }
 
 

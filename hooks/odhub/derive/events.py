@@ -89,6 +89,33 @@ def calendar_events(events: Iterable[Event]) -> list[Event]:
             and (e.end is None or e.end.precision == "day")]
 
 
+def calendar_description(model: Model, translator: Translator, today: dt.date,
+                         page_url: str | None = None) -> str:
+    """What the calendar file holds: how many events, their span, and what is left out."""
+    t = translator.gettext
+    held = calendar_events(model.events)
+    if held:
+        first = _partial(held[0].start, translator.language)
+        last = _partial(max(e.last for e in held), translator.language)
+        text = translator.ngettext(
+            "Events listed by the Open Data Peer Hub: the {count} event whose day is known, "
+            "on {first}.",
+            "Events listed by the Open Data Peer Hub: the {count} events whose day is "
+            "known, from {first} to {last}.", len(held), first=first, last=last)
+    else:
+        text = t("Events listed by the Open Data Peer Hub whose day is known: none yet.")
+    upcoming = [e for e in held if is_upcoming(e, today)]
+    if held and not upcoming:
+        text += " " + t("None of them is upcoming as of {date}.",
+                        date=format_skeleton("yMMMd", today,
+                                             locale=cldr_locale(translator.language)))
+    text += " " + t("Events dated only by month or year are left out; the events page "
+                    "lists them all.")
+    if page_url:
+        text += f" {page_url}"
+    return text
+
+
 def to_ical(model: Model, translator: Translator, stamp: dt.datetime,
             page_url: str | None = None) -> bytes:
     """events.ics: all-day entries (DTEND is the day after the last, as RFC 5545 wants).
@@ -100,6 +127,11 @@ def to_ical(model: Model, translator: Translator, stamp: dt.datetime,
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("x-wr-calname", translator.gettext("Open Data Peer Hub events"))
+    # What the file covers, for a reader who subscribes (RFC 7986 DESCRIPTION; Apple's
+    # and Google's calendars read X-WR-CALDESC).
+    description = calendar_description(model, translator, stamp.date(), page_url)
+    cal.add("description", description)
+    cal.add("x-wr-caldesc", description)
     for event in calendar_events(model.events):
         entry = CalendarEvent()
         entry.add("uid", f"{event.id}@{UID_DOMAIN}")

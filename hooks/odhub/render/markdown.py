@@ -26,6 +26,7 @@ from odhub.data.dates import PartialDate
 from odhub.data.model import source_label
 from odhub.data.urls import WEB_SCHEMES
 from odhub.data.urls import scheme as url_scheme
+from odhub.lang.names import ascii_fold
 from odhub.lang.translator import Translator, cldr_locale
 from odhub.render.environment import make_environment
 
@@ -73,15 +74,18 @@ def markdown_link(label: Any, url: str) -> Markup:
 
 
 def source_links(urls: Iterable[str]) -> Markup:
-    """Sources as short links labelled by site: [webfoundation.org](...), [...](...).
+    """Sources as short links labelled by site: [webfoundation.org](...), [...](...)."""
+    return Markup(", ").join(markdown_link(label, url) for label, url in labelled_sources(urls))
 
-    Two sources on one site are told apart by the end of their address."""
+
+def labelled_sources(urls: Iterable[str]) -> list[tuple[str, str]]:
+    """(label, url) for each source: its site; two sources on one site are told apart by
+    the end of their address."""
     urls = list(urls)
     labels = [source_label(u) for u in urls]
     shared = {label for label in labels if labels.count(label) > 1}
-    return Markup(", ").join(
-        markdown_link(f"{label} ({_last_part(url)})" if label in shared else label, url)
-        for label, url in zip(labels, urls, strict=True))
+    return [(f"{label} ({_last_part(url)})" if label in shared else label, url)
+            for label, url in zip(labels, urls, strict=True)]
 
 
 def _last_part(url: str) -> str:
@@ -96,6 +100,11 @@ def _join(values: Iterable[Any], separator: str = ", ") -> Markup:
 def _yaml_string(value: Any) -> Markup:
     # JSON strings are valid YAML scalars, and quoting keeps ':' or '#' from breaking it.
     return Markup(json.dumps(str(value), ensure_ascii=False))
+
+
+def initial(name: str) -> str:
+    """The letter a name is listed under, A to Z: 'Côte d'Ivoire' -> 'C'."""
+    return ascii_fold(name).strip()[:1].upper()
 
 
 def language_name(code: str, language: str = "en") -> str:
@@ -136,6 +145,7 @@ def environment(language: str = "en") -> Environment:
         language_name=lambda code: language_name(code, language),
         date=lambda value: local_date(value, language),
         number=lambda value: format_decimal(value, locale=cldr_locale(language)),
+        initial=initial,
     )
     env.globals["language"] = language
     return env

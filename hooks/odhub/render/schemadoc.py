@@ -70,6 +70,31 @@ class RecordDoc:
         """The heading's id: the kind, reduced to characters an id may hold."""
         return Markup(re.sub(r"[^a-z0-9-]+", "-", self.kind.lower()).strip("-") or "record")
 
+    @property
+    def groups(self) -> list[FieldGroup]:
+        """The fields in groups a reader can open one at a time: the plain top-level
+        fields first, then each top-level field that holds others, with those."""
+        plain = FieldGroup(None, [])
+        groups: dict[str, FieldGroup] = {}
+        for field in self.fields:
+            top = re.split(r"[.\[]", field.path, maxsplit=1)[0]
+            if field.depth > 0:
+                groups[top].fields.append(field)
+            elif any(f.depth > 0 and re.split(r"[.\[]", f.path, maxsplit=1)[0] == top
+                     for f in self.fields):
+                groups[top] = FieldGroup(field, [field])
+            else:
+                plain.fields.append(field)
+        return ([plain] if plain.fields else []) + list(groups.values())
+
+
+@dataclass(frozen=True)
+class FieldGroup:
+    """A top-level field and the fields inside it; parent None for the plain fields."""
+
+    parent: FieldDoc | None
+    fields: list[FieldDoc]
+
 
 def schema_reference(schemas: dict[str, dict[str, Any]]) -> list[RecordDoc]:
     """One RecordDoc per record schema (shared definitions are folded into the fields)."""

@@ -1,0 +1,488 @@
+"""The site as a reader meets it, in Chromium: pages fit a phone, the home page starts
+the journey (with and without JavaScript), filters live in the address, breadcrumbs lead
+somewhere, the search offers to propose a missing country, and a country prints as a
+brief with its peers.
+
+Pages come from the session's online build (`built_site`) where only layout matters, and
+from the offline edition where a test follows links (its addresses end in .html, so they
+open from file://) or searches (its index works without a server).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pypdf
+import pytest
+
+import odhub
+from browser_support import LOCAL_SCHEMES
+from conftest import ROOT, mkdocs_build
+from odhub.data.model import Country
+from odhub.derive import peers
+from odhub.lang.translator import Translator
+from odhub.render.markdown import initial
+from offline_support import OfflineEdition
+
+pytestmark = [pytest.mark.build, pytest.mark.browser]
+
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1366, "height": 900}
+
+@pytest.fixture(scope="module")
+def model() -> odhub.Model:
+    return odhub.load(ROOT)
+
+def built_path(docs_path: str) -> str:
+    """Where a docs page lands in the online build (directory URLs)."""
+    stem = docs_path.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return stem.removesuffix("index") + "index.html"
+    return f"{stem}/index.html"
+
+def offline_path(docs_path: str) -> str:
+    """Where it lands in the offline edition (no directory URLs)."""
+    return docs_path.removesuffix(".md") + ".html"
+
+# The blog plugin gives posts their own addresses (news/<slug>/).
+NEWS_POST = "news/ogp-od4d-partnership/index.md"
+
+def template_samples(model: odhub.Model) -> dict[str, str]:
+    """One page (docs path) of every page template: the richest of its kind, so its wide
+    tables and long names are there."""
+    country = max(model.countries.values(),
+                  key=lambda c: (len(c.commitments), len(c.indicators), c.iso3))
+    hub = max(model.hubs.values(), key=lambda h: (len(model.countries_by_hub.get(h.id, ())),
+                                                   h.id))
+    case = max(model.case_studies.values(), key=lambda c: (len(c.countries), c.src_uri))
+    guide = max(model.guidance.values(), key=lambda g: (len(g.principles), g.src_uri))
+    sector = max(model.sectors.values(),
+                 key=lambda s: (len(model.case_studies_by_sector.get(s.id, ())), s.id))
+    return {
+        "home": "index.md",
+        "countries index": "countries/index.md",
+        "country": country.page,
+        "hubs index": "hubs/index.md",
+        "hub": hub.page,
+        "learn": "learn/index.md",
+        "principles index": "principles/index.md",
+        "principle": f"principles/{next(iter(model.principles))}.md",
+        "sectors index": "sectors/index.md",
+        "sector": f"sectors/{sector.id}.md",
+        "objectives index": "objectives/index.md",
+        "objective": f"objectives/{next(iter(model.objectives))}.md",
+        "case study explorer": "case-studies/index.md",
+        "case study": case.src_uri,
+        "guidance index": "guidance/index.md",
+        "guidance": guide.src_uri,
+        "tags": "tags.md",
+        "peer learning": "peer-learning.md",
+        "events": "events/index.md",
+        "monitor": "monitor/index.md",
+        "open data": "data/index.md",
+        "news": "news/index.md",
+        "news post": NEWS_POST,
+        "contribute": "contribute/index.md",
+        "contribute with commands": "contribute/country.md",
+        "data field reference": "contribute/data-fields.md",
+        "performance": "contribute/performance.md",
+        "about": "about.md",
+        "accessibility": "accessibility.md",
+    }
+
+def local_only(context) -> None:
+    context.route("**/*", lambda route: route.continue_()
+                  if route.request.url.startswith(LOCAL_SCHEMES) else route.abort())
+
+@pytest.fixture
+def reader(browser) -> Iterator[object]:
+    """A page with JavaScript whose requests beyond local files are refused."""
+    context = browser.new_context(viewport=DESKTOP)
+    local_only(context)
+    yield context.new_page()
+    context.close()
+
+@pytest.fixture
+def reader_without_js(browser) -> Iterator[object]:
+    context = browser.new_context(viewport=PHONE, java_script_enabled=False)
+    local_only(context)
+    yield context.new_page()
+    context.close()
+
+# -- nothing overflows --------------------------------------------------------------------
+
+WIDTHS = """() => {
+  // Collapsed parts could hide a wide table: open them all first.
+  document.querySelectorAll("details").forEach(d => { d.open = true; });
+  const page = document.documentElement;
+  const wide = [];
+  for (const el of document.querySelectorAll("body *")) {
+    const box = el.getBoundingClientRect();
+    if (box.width && box.right > page.clientWidth + 1 && !el.closest(".odhub-table, pre")) {
+      wide.push(el.tagName.toLowerCase() + "." + String(el.className.baseVal ?? el.className)
+                + " right=" + Math.round(box.right));
+    }
+  }
+  return {scroll: page.scrollWidth, viewport: page.clientWidth, wide: wide.slice(0, 5)};
+}"""
+
+@pytest.mark.parametrize("width", [360, 1366])
+@pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
+def test_no_page_template_overflows_the_screen(width: int, javascript: bool, browser,
+                                               built_site: Path, model: odhub.Model) -> None:
+    context = browser.new_context(viewport={"width": width, "height": 800},
+                                  java_script_enabled=javascript)
+    local_only(context)
+    page = context.new_page()
+    overflowing = {}
+    try:
+        for kind, docs_path in template_samples(model).items():
+            target = built_site / built_path(docs_path)
+            assert target.is_file(), f"{kind}: {docs_path} is not in the build"
+            page.goto(target.as_uri())
+            page.wait_for_load_state("load")
+            found = page.evaluate(WIDTHS)
+            if found["scroll"] > found["viewport"]:
+                overflowing[kind] = found
+    finally:
+        context.close()
+    assert overflowing == {}
+
+def test_wide_tables_scroll_inside_a_labelled_region(reader, built_site: Path,
+                                                     model: odhub.Model) -> None:
+    reader.set_viewport_size({"width": 360, "height": 800})
+    samples = template_samples(model)
+    reader.goto((built_site / built_path(samples["monitor"])).as_uri())
+    reader.wait_for_load_state("load")
+    regions = reader.evaluate("""() => [...document.querySelectorAll(".odhub-table")].map(r => ({
+        label: r.getAttribute("aria-label"), role: r.getAttribute("role"),
+        scrolls: r.scrollWidth > r.clientWidth, tabindex: r.getAttribute("tabindex")}))""")
+    scrolling = [r for r in regions if r["scrolls"]]
+    assert scrolling, "the dashboard at 360 px should have a table wider than the screen"
+    for region in scrolling:
+        assert region["role"] == "region" and region["label"] and region["tabindex"] == "0"
+    # At full width the same tables fit, and need no stop in the tab order.
+    reader.set_viewport_size(DESKTOP)
+    reader.wait_for_timeout(100)
+    fitting = reader.evaluate("""() => [...document.querySelectorAll(".odhub-table")]
+        .filter(r => r.scrollWidth <= r.clientWidth).map(r => r.getAttribute("tabindex"))""")
+    assert fitting and set(fitting) == {None}
+
+def test_countries_stack_into_one_block_each_on_a_phone(reader, built_site: Path,
+                                                        model: odhub.Model) -> None:
+    reader.set_viewport_size(PHONE)
+    reader.goto((built_site / "countries/index.html").as_uri())
+    for country in model.countries_by_name[:5]:
+        cells = reader.locator(f"#country-{country.slug} td").evaluate_all(
+            """cells => cells.slice(1).map(td => {
+                const box = td.getBoundingClientRect();
+                return [getComputedStyle(td, "::before").content, td.textContent,
+                        box.width > 0 && box.left >= 0 && box.right <= innerWidth]; })""")
+        # What is known shows after its column's name, on screen; what is not, not at all.
+        known = {'"ISO3: "': country.iso3, '"ISO2: "': country.iso2 or "",
+                 '"Regional hub: "': model.hubs[country.hub].name if country.hub else "",
+                 '"OGP since: "': str(country.ogp.member_since)
+                 if country.ogp and country.ogp.member_since else ""}
+        for label, text, shown in cells:
+            if label in known:
+                assert text == known[label], (country.iso3, label)
+            assert shown is bool(text), (country.iso3, label, text)
+
+
+# -- the home page --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_home_page_starts_the_journey_above_the_fold(browser, built_site: Path,
+                                                     viewport: dict) -> None:
+    context = browser.new_context(viewport=viewport)
+    local_only(context)
+    page = context.new_page()
+    try:
+        page.goto((built_site / "index.html").as_uri())
+        fold = viewport["height"]
+        parts = {
+            "search": page.get_by_role("search").filter(has=page.locator("#odhub-home-search")),
+            "country finder": page.get_by_label("Find your country", exact=True),
+            "A to Z list": page.locator("details.odhub-finder__all > summary"),
+            "learn from peers": page.get_by_role("link", name="Learn from peers"),
+            "see a country": page.get_by_role("link", name="See a country"),
+            "monitor impact": page.get_by_role("link", name="Monitor impact").last,
+        }
+        below = {}
+        for name, locator in parts.items():
+            assert locator.is_visible(), name
+            box = locator.bounding_box()
+            if box["y"] + box["height"] > fold:
+                below[name] = round(box["y"] + box["height"])
+        assert below == {}, f"below the {fold} px fold"
+    finally:
+        context.close()
+
+def test_country_finder_works_without_javascript(offline_edition: OfflineEdition,
+                                                 reader_without_js, model: odhub.Model) -> None:
+    page = reader_without_js
+    page.goto((offline_edition.root / "index.html").as_uri())
+    # The type-ahead box needs the script; the list of links does not.
+    assert not page.locator("form[data-odhub-finder]").is_visible()
+    summary = page.locator("details.odhub-finder__all > summary")
+    assert summary.bounding_box()["y"] < PHONE["height"]
+    summary.click()
+    links = page.locator(".odhub-finder__list a")
+    assert links.count() == len(model.countries)
+    assert links.all_inner_texts() == [c.name for c in model.countries_by_name]
+    country = model.countries["KEN"]
+    page.get_by_role("link", name=country.name, exact=True).click()
+    page.wait_for_load_state("load")
+    assert page.url == (offline_edition.root / offline_path(country.page)).as_uri()
+    assert page.locator("h1").inner_text().startswith(country.name)
+
+@pytest.mark.parametrize("typed,iso3", [("KEN", "KEN"), ("ivory coast", "CIV"),
+                                        ("Cote d'Ivoire", "CIV"), ("Republic of Kenya", "KEN")])
+def test_country_finder_goes_to_the_country_typed(offline_edition: OfflineEdition, reader,
+                                                  model: odhub.Model, typed: str,
+                                                  iso3: str) -> None:
+    reader.goto((offline_edition.root / "index.html").as_uri())
+    box = reader.get_by_label("Find your country", exact=True)
+    box.fill(typed)
+    # The browser's own type-ahead offers the names, from a list the script fills.
+    assert reader.locator("#odhub-finder-names option").count() == len(model.countries)
+    box.press("Enter")
+    reader.wait_for_url("**/countries/*.html")
+    assert reader.url == (offline_edition.root / offline_path(model.countries[iso3].page)).as_uri()
+
+def test_country_finder_offers_to_propose_an_unknown_country(
+        offline_edition: OfflineEdition, reader) -> None:
+    reader.goto((offline_edition.root / "index.html").as_uri())
+    box = reader.get_by_label("Find your country", exact=True)
+    box.fill("Atlantis")
+    reader.get_by_role("button", name="Go").click()
+    message = reader.locator("[data-odhub-finder-message]")
+    assert "Atlantis" in message.inner_text()
+    # The offline edition has no repository: the offer leads to the contributor guide.
+    link = message.get_by_role("link")
+    assert link.get_attribute("href").endswith("contribute/country.html")
+
+# -- filters in the address -----------------------------------------------------------------
+
+def explorer_titles(page) -> set[str]:
+    return set(page.locator("[data-odhub-item]:visible > a").all_inner_texts())
+
+def test_explorer_keeps_its_filters_in_the_address(offline_edition: OfflineEdition, reader,
+                                                   model: odhub.Model) -> None:
+    explorer = (offline_edition.root / "case-studies/index.html").as_uri()
+    reader.goto(explorer)
+    principle = min((p for p in model.principles.values()
+                     if model.case_studies_by_principle.get(p.id)),
+                    key=lambda p: (len(model.case_studies_by_principle[p.id]), p.id))
+    in_principle = [c for c in model.case_studies.values() if principle.id in c.principles]
+    years = sorted({c.year for c in in_principle})
+    reader.get_by_label("Principle").select_option(principle.id)
+    assert reader.url == f"{explorer}?principle={principle.id}"
+    reader.get_by_label("Year").select_option(str(years[0]))
+    assert reader.url == f"{explorer}?principle={principle.id}&year={years[0]}"
+    narrowed = {c.title for c in in_principle if c.year == years[0]}
+    assert explorer_titles(reader) == narrowed
+
+    # Leaving for a case study and coming Back restores the view; Back again undoes the
+    # last filter.
+    reader.locator("[data-odhub-item]:visible > a").first.click()
+    reader.wait_for_load_state("load")
+    assert "/case-studies/" in reader.url and "?" not in reader.url
+    reader.go_back()
+    reader.wait_for_load_state("load")
+    assert explorer_titles(reader) == narrowed
+    reader.go_back()
+    assert reader.get_by_label("Year").input_value() == ""
+    assert explorer_titles(reader) == {c.title for c in in_principle}
+
+    # A shared address opens the same view.
+    reader.goto(f"{explorer}?year={years[0]}&principle={principle.id}")
+    assert reader.get_by_label("Principle").input_value() == principle.id
+    assert explorer_titles(reader) == narrowed
+
+def test_explorer_counts_options_and_disables_empty_ones(reader, built_site: Path,
+                                                         model: odhub.Model) -> None:
+    reader.goto((built_site / "case-studies/index.html").as_uri())
+    hub = "latin-america"
+    in_hub = [c for c in model.case_studies.values()
+              if any(model.countries[i].hub == hub for i in c.countries)]
+    reader.get_by_label("Regional hub").select_option(hub)
+    options = reader.locator("#odhub-filter-year option").evaluate_all(
+        "opts => opts.map(o => [o.value, o.textContent, o.disabled])")
+    for value, text, disabled in options:
+        count = len(in_hub) if value == "" else sum(str(c.year) == value for c in in_hub)
+        assert text.endswith(f"({count})"), text
+        assert disabled is (count == 0), text
+    assert any(disabled for _value, _text, disabled in options), \
+        "some year should have no case study in this hub"
+    # The table of contents lists only the principles with something left to show.
+    shown = {p.title for p in model.principles.values()
+             if any(p.id in c.principles for c in in_hub)}
+    toc = reader.locator(".md-sidebar--secondary .md-nav__link:visible").all_inner_texts()
+    assert {t.strip() for t in toc} == shown
+
+def test_skip_link_reaches_the_filters(reader, built_site: Path) -> None:
+    reader.goto((built_site / "case-studies/index.html").as_uri())
+    for _ in range(2):
+        reader.keyboard.press("Tab")
+    skip = reader.evaluate("document.activeElement.textContent.trim()")
+    assert skip == "Skip to the filters"
+    reader.keyboard.press("Enter")
+    reader.keyboard.press("Tab")
+    assert reader.evaluate("document.activeElement.id") == "odhub-filter-principles"
+
+def test_countries_index_filters_by_hub_and_letter_jumps_follow(
+        offline_edition: OfflineEdition, reader, model: odhub.Model) -> None:
+    index = (offline_edition.root / "countries/index.html").as_uri()
+    reader.goto(index)
+    hub = max(model.hubs.values(), key=lambda h: (len(model.countries_by_hub[h.id]), h.id))
+    members = model.countries_by_hub[hub.id]
+    reader.get_by_label("Regional hub", exact=True).select_option(hub.id)
+    assert reader.url == f"{index}?hub={hub.id}"
+    shown = reader.locator("tr[data-odhub-item]:visible").evaluate_all(
+        "rows => rows.map(r => r.dataset.odhubItem)")
+    assert shown == [c.iso3 for c in members]
+    letters = {initial(c.name) for c in members}
+    jumps = reader.locator("a[data-odhub-jump]")
+    for index_ in range(jumps.count()):
+        jump = jumps.nth(index_)
+        letter = jump.get_attribute("data-odhub-jump")
+        if letter in letters:
+            first = next(c for c in members if initial(c.name) == letter)
+            assert jump.get_attribute("href") == f"#country-{first.slug}"
+        else:
+            assert jump.get_attribute("href") is None
+            assert jump.get_attribute("aria-disabled") == "true"
+    # No country file states an OGP status yet, so there is no status filter to offer.
+    if not any(c.ogp and c.ogp.status for c in model.countries.values()):
+        assert reader.locator("#odhub-filter-status").count() == 0
+
+def test_countries_index_filters_by_ogp_status_when_the_data_has_it(
+        hub_copy: Path, tmp_path: Path, browser) -> None:
+
+    marked = {"ken": "participating", "kor": "inactive"}
+    for slug, status in marked.items():
+        file = hub_copy / f"data/countries/{slug}.yml"
+        file.write_text(file.read_text("utf-8").replace(
+            "\nogp:\n", f"\nogp:\n  status: {status}\n", 1), encoding="utf-8")
+    site = tmp_path / "site"
+    result = mkdocs_build(hub_copy, site)
+    assert result.returncode == 0, result.stderr
+    context = browser.new_context(viewport=DESKTOP)
+    local_only(context)
+    page = context.new_page()
+    try:
+        page.goto((site / "countries/index.html").as_uri() + "?status=inactive")
+        assert page.get_by_label("OGP status").input_value() == "inactive"
+        shown = page.locator("tr[data-odhub-item]:visible").evaluate_all(
+            "rows => rows.map(r => r.dataset.odhubItem)")
+        assert shown == ["KOR"]
+        options = page.locator("#odhub-filter-status option").all_inner_texts()
+        # "Any" counts every country the other filters leave, with a status or without.
+        everyone = len(odhub.load(hub_copy).countries)
+        assert options == [f"Any OGP status ({everyone})", "Participating (1)", "Inactive (1)"]
+    finally:
+        context.close()
+
+# -- breadcrumbs ----------------------------------------------------------------------------
+
+def test_breadcrumbs_lead_back_up_the_sections(offline_edition: OfflineEdition, reader,
+                                               model: odhub.Model) -> None:
+    country = next(c for c in model.countries_by_name if c.hub)
+    hub = model.hubs[country.hub]
+    reader.set_viewport_size(PHONE)
+    reader.goto((offline_edition.root / offline_path(country.page)).as_uri())
+    trail = reader.get_by_role("navigation", name="Breadcrumb")
+    assert trail.is_visible()
+    items = [t.strip() for t in trail.locator("li").all_inner_texts()]
+    assert items == ["Home", "Countries", "Regional hubs", hub.name, country.name]
+    assert trail.locator("li").last.get_attribute("aria-current") == "page"
+    trail.get_by_role("link", name=hub.name).click()
+    reader.wait_for_load_state("load")
+    assert reader.url == (offline_edition.root / offline_path(hub.page)).as_uri()
+    trail = reader.get_by_role("navigation", name="Breadcrumb")
+    trail.get_by_role("link", name="Countries").click()
+    reader.wait_for_load_state("load")
+    assert reader.url == (offline_edition.root / "countries/index.html").as_uri()
+    # The section's tab is the highlighted one, and the side column lists its pages.
+    reader.set_viewport_size(DESKTOP)
+    reader.goto((offline_edition.root / offline_path(country.page)).as_uri())
+    assert reader.locator(".md-tabs__item--active").inner_text().strip() == "Countries"
+    side = reader.locator(".md-sidebar--primary .md-nav__link:visible").all_inner_texts()
+    assert "Regional hubs" in [s.strip() for s in side]
+
+# -- search offers to propose a country -----------------------------------------------------
+
+def search(page, text: str) -> None:
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.press_sequentially(text)
+    page.wait_for_function(
+        "() => !/Initializing|Type to start/.test("
+        "document.querySelector('.md-search-result__meta').textContent)")
+    page.wait_for_timeout(500)
+
+def test_search_without_a_country_offers_to_propose_one(offline_edition: OfflineEdition,
+                                                        reader) -> None:
+    reader.goto((offline_edition.root / "index.html").as_uri())
+    search(reader, "Atlantis")
+    offer = reader.locator(".md-search-result .odhub-search-propose")
+    assert offer.is_visible()
+    assert offer.get_by_role("link").get_attribute("href").endswith("contribute/country.html")
+    reader.locator("input.md-search__input").fill("")
+    search(reader, "Kenya")
+    assert reader.locator(".md-search-result__link").count() > 0
+    assert not offer.is_visible()
+
+def test_health_finds_pages_about_health_not_source_addresses(
+        offline_edition: OfflineEdition, reader, model: odhub.Model) -> None:
+    reader.goto((offline_edition.root / "index.html").as_uri())
+    search(reader, "health")
+    hits = reader.eval_on_selector_all(".md-search-result__link",
+                                       "links => links.map(a => a.href.split('?')[0])")
+    cited_only = {(offline_edition.root / offline_path(c.page)).as_uri()
+                  for c in model.countries.values()
+                  if any("health" in url for url in c.sources)}
+    assert cited_only, "no source URL mentions health; pick another word"
+    assert not cited_only & set(hits[:3]), hits[:3]
+
+# -- print ----------------------------------------------------------------------------------
+
+def test_country_brief_prints_with_its_peers_site_address_and_date(
+        offline_edition: OfflineEdition, browser, model: odhub.Model,
+        tmp_path: Path) -> None:
+    # The country whose peers come from commitments, if any: the richest brief.
+    t = Translator()
+
+    def learned(country: Country) -> int:
+        return sum(p.kind == "learn" for p in peers.suggestions(model, country.iso3, t))
+
+    country = max(model.countries.values(),
+                  key=lambda c: (learned(c), len(c.commitments), c.iso3))
+    suggested = peers.suggestions(model, country.iso3, t)
+    assert suggested
+    context = browser.new_context()
+    local_only(context)
+    page = context.new_page()
+    try:
+        page.goto((offline_edition.root / offline_path(country.page)).as_uri())
+        pdf = tmp_path / "brief.pdf"
+        page.pdf(path=str(pdf), prefer_css_page_size=True, print_background=True)
+    finally:
+        context.close()
+    reader = pypdf.PdfReader(pdf)
+    text = " ".join(" ".join(p.extract_text().split()) for p in reader.pages)
+    assert len(reader.pages) <= 2, f"{len(reader.pages)} pages"
+    first = " ".join(reader.pages[0].extract_text().split())
+    assert first.startswith("Open Data Peer Hub · ")
+    assert offline_path(country.page) in first  # the address it was printed from
+    assert re.search(r"Printed \w+ \d{1,2}, \d{4}", first)
+    assert "Peers to learn from" in text
+    for peer in suggested:
+        assert peer.country.name in text, peer.country.name
+    assert "All sources" in text
+    # What is for the screen only stays off the sheet.
+    for screen_only in ("Skip to content", "Report a problem", "Table of contents"):
+        assert screen_only not in text
