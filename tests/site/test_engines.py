@@ -113,14 +113,17 @@ class PageContent:
     text: str = ""  # the article's text, whitespace collapsed
     tags: list[tuple[str, str]] = field(default_factory=list)  # (label, link)
     edit_link: str | None = None
+    # odhub.render.content_html's touches: table regions by name, links kept out of search
+    regions: list[str] = field(default_factory=list)
+    unsearched_links: int = 0
 
 
 class _Article(HTMLParser):
     """Text of the page's main content (class md-content__inner), minus set-aside elements."""
 
-    def __init__(self, set_aside: list[tuple[str, str]]) -> None:
+    def __init__(self, set_aside: list[tuple[str, str, str]]) -> None:
         super().__init__(convert_charrefs=True)
-        self.set_aside = set_aside  # (tag, class)
+        self.set_aside = set_aside  # (tag, "." and a class, or "[" and an attribute)
         self.depth = 0  # inside the article: open elements, the article included
         self.skip_at = 0  # depth of the set-aside element we are in, else 0
         self.tag_at = 0  # depth of the tags nav we are in, else 0
@@ -137,6 +140,10 @@ class _Article(HTMLParser):
             return
         if tag == "a" and found.get("rel") == "edit":
             self.content.edit_link = found.get("href")
+        if tag == "a" and "data-search-exclude" in found:
+            self.content.unsearched_links += 1
+        if tag == "div" and "odhub-table" in classes and found.get("role") == "region":
+            self.content.regions.append(found.get("aria-label") or "")
         if tag in VOID:
             return
         self.depth += 1
@@ -144,7 +151,8 @@ class _Article(HTMLParser):
             self.tag_at = self.depth
         if self.tag_at and tag == "a":
             self._tag_href = found.get("href")
-        if not self.skip_at and any(tag == t and c in classes for t, c in self.set_aside):
+        if not self.skip_at and any(tag == t and (c in classes if kind == "." else c in found)
+                                    for t, kind, c in self.set_aside):
             self.skip_at = self.depth
 
     def handle_endtag(self, tag: str) -> None:
@@ -166,16 +174,26 @@ class _Article(HTMLParser):
             self.words.append(data)
 
 
-def page_content(page: Path, set_aside: list[tuple[str, str]]) -> PageContent:
+def page_content(page: Path, set_aside: list[tuple[str, str, str]]) -> PageContent:
     parser = _Article(set_aside)
     parser.feed(page.read_text(encoding="utf-8"))
     parser.content.text = re.sub(r"\s+", " ", " ".join(parser.words)).strip()
     return parser.content
 
 
-def chrome_for(engine: str) -> list[tuple[str, str]]:
+_SELECTOR = re.compile(r"^([a-z0-9]+)(?:\.([\w-]+)|\[([\w-]+)\])$")
+
+
+def chrome_for(engine: str) -> list[tuple[str, str, str]]:
+    """The set-aside elements for engine, from selectors tag.class or tag[attribute]."""
     rules = [rule for rule in DIFFERENCES["chrome"] if engine in rule["engines"]]
-    return [tuple(rule["selector"].split(".", 1)) for rule in rules]  # type: ignore[misc]
+    parsed = []
+    for rule in rules:
+        match = _SELECTOR.match(rule["selector"])
+        assert match, f"{rule['selector']}: write tag.class or tag[attribute]"
+        tag, css_class, attribute = match.groups()
+        parsed.append((tag, ".", css_class) if css_class else (tag, "[", attribute))
+    return parsed
 
 
 # The MkDocs build holds every edition; the others are compared with its English one.
@@ -205,8 +223,9 @@ def test_same_page_urls(sites: dict[str, Path], engine: str) -> None:
 
 @pytest.mark.parametrize("engine", ENGINES)
 def test_same_main_content_edit_links_and_tags(sites: dict[str, Path], engine: str) -> None:
+    """Text, edit link, tags, table regions and links kept out of search, page by page."""
     chrome = chrome_for(engine)
-    differences, checked = [], 0
+    differences, checked, regions = [], 0, 0
     for page in sorted(html_pages(sites["mkdocs"])):
         ours = page_content(sites["mkdocs"] / page, chrome)
         theirs = page_content(sites[engine] / page, chrome)
@@ -225,7 +244,13 @@ def test_same_main_content_edit_links_and_tags(sites: dict[str, Path], engine: s
             differences.append(f"{page}: edit link {ours.edit_link} vs {theirs.edit_link}")
         if ours.tags != theirs.tags:
             differences.append(f"{page}: tags {ours.tags} vs {theirs.tags}")
+        if (ours.regions, ours.unsearched_links) != (theirs.regions, theirs.unsearched_links):
+            differences.append(f"{page}: table regions {ours.regions} vs {theirs.regions}, "
+                               f"links out of search {ours.unsearched_links} vs "
+                               f"{theirs.unsearched_links}")
+        regions += len(ours.regions)
     assert checked > 150
+    assert regions > 20, "the hub's tables should be in labelled regions"
     assert differences == [], "\n".join(differences)
 
 
@@ -239,7 +264,7 @@ def test_every_chrome_rule_still_sets_aside_a_real_difference(
         assert any(page_content(sites["mkdocs"] / page, kept).text
                    != page_content(sites[engine] / page, kept).text
                    for page in sorted(html_pages(sites["mkdocs"]))), \
-            f"{'.'.join(rule)} sets nothing aside on {engine}: remove it from the list"
+            f"{''.join(rule)} sets nothing aside on {engine}: remove it from the list"
 
 
 def test_zensical_links_no_placeholder_repository(zensical_site: Path) -> None:
