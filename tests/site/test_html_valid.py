@@ -74,3 +74,21 @@ def test_fix_markup_repairs_a_built_site_once(tmp_path: Path) -> None:
     assert "fixed 0 pages" in again.stdout
     missing = run_odhub("fix-markup", str(tmp_path / "nowhere"), cwd=tmp_path)
     assert missing.returncode == 1 and "is not a folder" in missing.stderr
+
+
+def test_fix_markup_gives_the_content_its_table_regions_once() -> None:
+    """What on_page_content does after Markdown, done to a page an engine built: only in
+    the content column, and not again on a second run."""
+    from odhub.site.built import fix_built_page
+
+    page = ('<nav><table><tr><td>menu</td></tr></table></nav>'
+            '<article class="md-content__inner md-typeset"><h2>Portals</h2>'
+            '<table><tr><th>Year</th></tr><tr><td>2011</td></tr></table>'
+            '<p><a href="https://data.gov.uk/">https://data.gov.uk/</a></p></article>')
+    fixed = fix_built_page(page)
+    assert fixed.startswith('<nav><table><tr><td>menu</td></tr></table></nav>')
+    assert fixed.count('role="region"') == 1
+    assert '<div class="odhub-table" role="region" aria-label="Portals" tabindex="0"><table>' \
+        in fixed
+    assert '<a href="https://data.gov.uk/" data-search-exclude>' in fixed
+    assert fix_built_page(fixed) == fixed
