@@ -121,7 +121,7 @@ class PageContent:
 class _Article(HTMLParser):
     """Text of the page's main content (class md-content__inner), minus set-aside elements."""
 
-    def __init__(self, set_aside: list[tuple[str, str, str]]) -> None:
+    def __init__(self, set_aside: tuple[tuple[str, str, str], ...]) -> None:
         super().__init__(convert_charrefs=True)
         self.set_aside = set_aside  # (tag, "." and a class, or "[" and an attribute)
         self.depth = 0  # inside the article: open elements, the article included
@@ -174,7 +174,8 @@ class _Article(HTMLParser):
             self.words.append(data)
 
 
-def page_content(page: Path, set_aside: list[tuple[str, str, str]]) -> PageContent:
+@functools.lru_cache(maxsize=4096)  # several tests read each page with the same rules
+def page_content(page: Path, set_aside: tuple[tuple[str, str, str], ...]) -> PageContent:
     parser = _Article(set_aside)
     parser.feed(page.read_text(encoding="utf-8"))
     parser.content.text = re.sub(r"\s+", " ", " ".join(parser.words)).strip()
@@ -184,7 +185,7 @@ def page_content(page: Path, set_aside: list[tuple[str, str, str]]) -> PageConte
 _SELECTOR = re.compile(r"^([a-z0-9]+)(?:\.([\w-]+)|\[([\w-]+)\])$")
 
 
-def chrome_for(engine: str) -> list[tuple[str, str, str]]:
+def chrome_for(engine: str) -> tuple[tuple[str, str, str], ...]:
     """The set-aside elements for engine, from selectors tag.class or tag[attribute]."""
     rules = [rule for rule in DIFFERENCES["chrome"] if engine in rule["engines"]]
     parsed = []
@@ -193,7 +194,7 @@ def chrome_for(engine: str) -> list[tuple[str, str, str]]:
         assert match, f"{rule['selector']}: write tag.class or tag[attribute]"
         tag, css_class, attribute = match.groups()
         parsed.append((tag, ".", css_class) if css_class else (tag, "[", attribute))
-    return parsed
+    return tuple(parsed)
 
 
 # The MkDocs build holds every edition; the others are compared with its English one.
@@ -260,7 +261,7 @@ def test_every_chrome_rule_still_sets_aside_a_real_difference(
     """An allow-list entry that no longer matches a difference is removed, not kept."""
     chrome = chrome_for(engine)
     for rule in chrome:
-        kept = [r for r in chrome if r != rule]
+        kept = tuple(r for r in chrome if r != rule)
         assert any(page_content(sites["mkdocs"] / page, kept).text
                    != page_content(sites[engine] / page, kept).text
                    for page in sorted(html_pages(sites["mkdocs"]))), \
@@ -271,7 +272,7 @@ def test_zensical_links_no_placeholder_repository(zensical_site: Path) -> None:
     # While repo_url is mkdocs.yml's placeholder the hooks drop every edit button; the
     # source says edit_url: null on every page, or Zensical would link the placeholder.
     for page in ("countries/ken/index.html", "countries/index.html", "about/index.html"):
-        assert page_content(zensical_site / page, []).edit_link is None, page
+        assert page_content(zensical_site / page, ()).edit_link is None, page
 
 
 @pytest.mark.parametrize("engine", ENGINES)
