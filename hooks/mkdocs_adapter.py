@@ -24,6 +24,7 @@ log = logging.getLogger("mkdocs.plugins.odhub")
 _odhub: ModuleType | None = None
 _model = None  # odhub.Model, rebuilt in every on_config
 _sources = None  # odhub.SourceFiles: edit links and dates, once per build
+_links = None  # odhub.render.PageLinks: the build's pages, for the blocks' own links
 _site = None  # odhub.data.Site: repository, news and file dates for the home page's parts
 _chrome = None  # odhub.render.Chrome: words and links of the theme overrides
 
@@ -97,6 +98,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             raise PluginError(f"docs/{page.path} would hide a generated page; rename or "
                               "remove the hand-written file")
         files.append(File.generated(config, page.path, content=page.markdown))
+    global _links
+    _links = _odhub.render.PageLinks(
+        frozenset(file.src_uri for file in files.documentation_pages()),
+        config.use_directory_urls)
     return files
 
 
@@ -105,7 +110,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: objec
     try:
         result = _odhub.render.page_markdown(_model, markdown, page.file.src_uri,
                                              source_text=page.file.content_string,
-                                             language=_model.language, site=_site)
+                                             language=_model.language, site=_site,
+                                             links=_links)
     except _odhub.InvalidData as err:
         raise PluginError(f"odhub found problems in a page:\n{err}") from None
     page.meta.update(result.meta)
@@ -176,13 +182,26 @@ def on_post_template(output_content: str, **_: object) -> str:  # 404.html
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    """The hub's own open data (CSV, JSON, data package, calendar, feed) into site/data/."""
+    """The hub's own open data (CSV, JSON, data package, calendar, feed) into site/data/,
+    then, in the web edition, the search index over every page written."""
     assert _odhub is not None and _model is not None
     # Nothing here can fail on the data: load() in on_config checked all of it.
     _odhub.export.write_exports(_model, _root(config),
                                 Path(config.site_dir) / _odhub.export.EXPORT_DIR,
                                 language=_model.language,
                                 site_url=config.site_url or None, log=log.info)
+    if config.extra.get("odhub", {}).get("search") == "pagefind":
+        try:
+            _odhub.export.index_site(Path(config.site_dir), _model.language, log=log.info,
+                                     other_editions=_other_editions(config))
+        except _odhub.export.SearchIndexError as err:
+            raise PluginError(str(err)) from None
+
+
+def _other_editions(config: MkDocsConfig) -> list[str]:
+    # Language editions built inside this one's folder (English holds es/ and fr/).
+    links = [str(item.get("link", "")) for item in config.extra.get("alternate") or []]
+    return [link for link in links if link and not link.startswith(("..", "/", "http"))]
 
 
 def _edit_base(config: MkDocsConfig) -> str | None:

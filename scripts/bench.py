@@ -4,11 +4,17 @@ For each scale (about that many pages) it generates a synthetic hub in a tempora
 (scripts/synthetic_hub.py: the real hooks, theme overrides and mkdocs.yml, generated
 countries, case studies and guidance) and measures, as the median of --repeat runs:
 
-- the wall time and peak memory (max RSS) of a `mkdocs build` subprocess;
+- the wall time, CPU time and peak memory (max RSS) of a `mkdocs build` subprocess;
+- Material alone on the same pages: the hand-written docs plus the output of `odhub
+  generate`, built with the same mkdocs.yml without our hooks (and with Material's search
+  plugin, since the web edition's Pagefind run is part of our hooks);
 - the Python-Markdown floor: a subprocess that only runs markdown.markdown, with the
   site's own extensions, over every page the build renders (hand-written and generated);
-- build / floor, computed pair by pair within each repeat, then the median;
-- median and 95th-percentile HTML page size, search index size, whole site size;
+- build / Material and build / floor in CPU time, pair by pair within each repeat;
+- median and largest HTML page, Pagefind index and whole site size;
+- what a reader's browser transfers and waits for (scripts/web_measure.py, once per
+  scale): the bytes of a first visit to a country page, of one search query, and the
+  time to search results on emulated fast 3G, the site served with gzip on 127.0.0.1;
 - the wall time of `odhub validate` (startup included, as a contributor would run it).
 
 Repeats loop over all scales in turn, so a burst of load on the machine hits every scale
@@ -44,13 +50,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import synthetic_hub  # a sibling script, not a package
+import web_measure  # likewise
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
-COLUMNS = ("pages", "records", "commitments", "build s", "floor s", "build/floor",
-           "CPU build/floor", "peak MiB",
-           "median page KB", "p95 page KB", "country page KB", "explorer KB + data KB",
-           "search index KB", "site MB", "validate s")
+COLUMNS = ("pages", "records", "commitments", "build s", "build CPU s", "Material CPU s",
+           "CPU build/Material", "floor s", "CPU build/floor", "peak MiB",
+           "median page KB", "largest page KB", "country page KB", "explorer KB + data KB",
+           "first visit KB", "query KB", "results s (fast 3G)", "site MB", "validate s")
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
@@ -70,6 +77,7 @@ class Scale:
     site: Path
     layout: synthetic_hub.Plan
     builds: list[Run] = field(default_factory=list)
+    materials: list[Run] = field(default_factory=list)  # Material alone, same pages
     floors: list[Run] = field(default_factory=list)
     validations: list[Run] = field(default_factory=list)
     html_pages: int = 0
@@ -78,6 +86,9 @@ class Scale:
     site_size: int = 0
     warnings: int = 0
     largest: list[tuple[int, str]] = field(default_factory=list)
+    web: web_measure.WebFigures | None = None
+    country_page: str = ""
+    queries: list[str] = field(default_factory=list)
     country_pages: list[int] = field(default_factory=list)
     explorer: int = 0  # the commitments explorer's first page
     explorer_data: int = 0  # and the script it loads, commitments/data.js
@@ -191,6 +202,31 @@ def build_command(scale: Scale) -> list[str]:
             "-d", str(scale.site)]
 
 
+def material_command(scale: Scale) -> list[str]:
+    return [str(BIN / "mkdocs"), "build", "-q", "-f", str(scale.hub / MATERIAL_CONFIG),
+            "-d", str(scale.site.with_name(scale.site.name + "-material"))]
+
+
+MATERIAL_CONFIG = "mkdocs.material.yml"
+MATERIAL_DOCS = "material-docs"
+
+
+def write_material_alone(hub: Path) -> None:
+    """The same pages built by Material alone: the hand-written docs plus the output of
+    `odhub generate` in one folder, the hub's mkdocs.yml without its hooks, and with
+    Material's search plugin, which a Material site has (ours runs Pagefind instead)."""
+    docs = hub / MATERIAL_DOCS
+    shutil.copytree(hub / "docs", docs)
+    shutil.copytree(hub / "generated", docs, dirs_exist_ok=True)
+    text = (hub / "mkdocs.yml").read_text(encoding="utf-8")
+    hooks = "hooks:\n  - hooks/mkdocs_adapter.py\n"
+    if hooks not in text or "\nplugins:\n" not in text or "search: pagefind" not in text:
+        raise SystemExit("bench: mkdocs.yml changed shape; update write_material_alone")
+    text = text.replace(hooks, "").replace("\nplugins:\n", "\nplugins:\n  search: {}\n", 1)
+    text = text.replace("search: pagefind", "search: lunr")
+    (hub / MATERIAL_CONFIG).write_text(f"docs_dir: {MATERIAL_DOCS}\n{text}", encoding="utf-8")
+
+
 def floor_worker(config: str, folders: list[str]) -> int:
     """The floor: Python-Markdown alone over every page, with the site's extensions."""
     import markdown
@@ -231,8 +267,8 @@ def measure_site(scale: Scale, log: Path) -> None:
     scale.largest = sorted(((p.stat().st_size, p.relative_to(scale.site).as_posix())
                             for p in files if p.suffix == ".html"), reverse=True)[:3]
     scale.html_pages = len(scale.page_sizes)
-    index = scale.site / "search" / "search_index.json"
-    scale.search_index = index.stat().st_size if index.exists() else 0
+    scale.search_index = sum(p.stat().st_size for p in files
+                             if p.is_relative_to(scale.site / "pagefind"))
     scale.site_size = sum(p.stat().st_size for p in files)
     scale.country_pages = sorted(p.stat().st_size for p in
                                  (scale.site / "countries").glob("*/index.html"))
@@ -251,7 +287,13 @@ def prepare(work: Path, pages: int) -> Scale:
     # The generated pages, written out once so the floor converts what the build renders.
     subprocess.run([str(BIN / "odhub"), "--root", str(hub), "generate", "--out",
                     str(hub / "generated")], check=True, capture_output=True, env=ENV)
-    return Scale(pages, hub, work / f"site-{pages}", layout)
+    write_material_alone(hub)
+    scale = Scale(pages, hub, work / f"site-{pages}", layout)
+    country = min(p.stem for p in (hub / "data" / "countries").glob("*.yml"))
+    scale.country_page = f"countries/{country}/"
+    # A code (its page must come first), then words found on many pages.
+    scale.queries = [country.upper(), "procurement", "health school"]
+    return scale
 
 
 def percentile(values: list[int], fraction: float) -> float:
@@ -264,23 +306,27 @@ def median(values: list[float]) -> float:
 
 
 def row(scale: Scale) -> list[str]:
-    pairs = list(zip(scale.builds, scale.floors, strict=True))
-    ratios = [b.seconds / f.seconds for b, f in pairs]
-    cpu_ratios = [b.cpu / f.cpu for b, f in pairs]
+    floors = list(zip(scale.builds, scale.floors, strict=True))
+    materials = list(zip(scale.builds, scale.materials, strict=True))
+    web = scale.web
     return [
         f"{scale.html_pages:,}",
         f"{scale.layout.records:,}",
         f"{scale.commitments:,}",
         f"{median([r.seconds for r in scale.builds]):.2f}",
+        f"{median([r.cpu for r in scale.builds]):.2f}",
+        f"{median([r.cpu for r in scale.materials]):.2f}",
+        f"{median([b.cpu / m.cpu for b, m in materials]):.2f}",
         f"{median([r.seconds for r in scale.floors]):.2f}",
-        f"{median(ratios):.2f}",
-        f"{median(cpu_ratios):.2f}",
+        f"{median([b.cpu / f.cpu for b, f in floors]):.2f}",
         f"{max(r.peak_mib for r in scale.builds):.0f}",
         f"{median(scale.page_sizes) / 1000:.1f}",
-        f"{percentile(scale.page_sizes, 0.95) / 1000:.1f}",
+        f"{scale.largest[0][0] / 1000:,.0f}",
         f"{median(scale.country_pages) / 1000:.1f}",
         f"{scale.explorer / 1000:.0f} + {scale.explorer_data / 1000:.0f}",
-        f"{scale.search_index / 1000:,.0f}",
+        f"{web.first_visit / 1000:.0f}" if web else "n/a",
+        f"{web.query_bytes / 1000:.0f}" if web else "n/a",
+        f"{web.results_seconds:.2f}" if web else "n/a",
         f"{scale.site_size / 1e6:.1f}",
         f"{median([r.seconds for r in scale.validations]):.2f}",
     ]
@@ -309,6 +355,20 @@ def summary(scales: list[Scale], validate: list[Run], validate_records: int) -> 
     if scales:
         heaviest = ", ".join(f"{path} {size / 1000:,.0f} KB" for size, path in scales[-1].largest)
         notes.append(f"largest pages at {scales[-1].html_pages:,} pages: {heaviest}")
+    for scale in scales:
+        if scale.web is None:
+            continue
+        web = scale.web
+        parts = ", ".join(f"{kind} {size / 1000:.1f}"
+                          for kind, size in sorted(web.first_visit_parts.items()))
+        notes.append(f"{scale.html_pages:,} pages: first visit to {scale.country_page} "
+                     f"{web.first_visit / 1000:.1f} KB ({parts}; search data before typing "
+                     f"{web.search_before_typing / 1000:.1f} KB); largest query "
+                     f"{web.query_bytes / 1000:.1f} KB; results on fast 3G "
+                     f"{web.first_results_seconds:.2f} s for the visit's first query "
+                     f"(Pagefind cold), {web.results_seconds:.2f} s after it "
+                     f"(queries: {', '.join(scale.queries)}); Pagefind index "
+                     f"{scale.search_index / 1e6:.1f} MB on disk")
     notes.append(f"peak memory of any build: "
                  f"{max(r.peak_mib for s in scales for r in s.builds):.0f} MiB")
     if validate:
@@ -350,14 +410,19 @@ def breakdown_worker(config: str, site: str) -> int:
 
     spent: collections.Counter[str] = collections.Counter()
 
+    def cpu() -> float:
+        # This process and the children it waited for (Pagefind runs as one).
+        times = os.times()
+        return time.process_time() + times.children_user + times.children_system
+
     def counted(function, label: str):
         @functools.wraps(function)
         def wrapper(*args, **kwargs):
-            start = time.process_time()
+            start = cpu()
             try:
                 return function(*args, **kwargs)
             finally:
-                spent[label] += time.process_time() - start
+                spent[label] += cpu() - start
         return wrapper
 
     def run_event(self, name, item=None, **kwargs):
@@ -376,14 +441,14 @@ def breakdown_worker(config: str, site: str) -> int:
     markdown.Markdown.convert = counted(markdown.Markdown.convert, "Python-Markdown convert")
     plugins.PluginCollection.run_event = run_event
     build._build_page = counted(build._build_page, "_build_page")
-    start = time.process_time()
+    start = cpu()
     sys.argv = ["mkdocs", "build", "-q", "-f", config, "-d", site]
     try:
         cli()
     except SystemExit as stop:
         if stop.code:
             raise
-    total = time.process_time() - start
+    total = cpu() - start
     # Page events run inside _build_page; what is left of it is the theme's template
     # and writing the file.
     inside = sum(v for k, v in spent.items() if k.endswith(("on_page_context", "on_post_page")))
@@ -422,6 +487,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="instead of the table, profile one build with cProfile")
     parser.add_argument("--breakdown", action="store_true",
                         help="instead of the table, split one build's CPU time by part")
+    parser.add_argument("--no-browser", action="store_true",
+                        help="skip the Chromium measures (first visit, query, fast 3G)")
     parser.add_argument("--editions", action="store_true",
                         help="instead of the table, measure every language edition against "
                              "English alone (bundled hub and synthetic --scales hubs; "
@@ -457,13 +524,19 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         if args.editions:
             return run_editions(work, sizes, args.repeat, bundled=not args.quick)
-        return run_all(work, sizes, args.repeat, args.validate_records)
+        return run_all(work, sizes, args.repeat, args.validate_records,
+                       web=not args.no_browser)
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
 
 
-def run_all(work: Path, sizes: list[int], repeat: int, validate_records: int) -> int:
+def run_all(work: Path, sizes: list[int], repeat: int, validate_records: int,
+            web: bool = True) -> int:
+    if web and not Path(web_measure.CHROMIUM).exists():
+        print(f"bench: {web_measure.CHROMIUM} is missing (apt-get install chromium); "
+              "the browser columns read n/a", file=sys.stderr)
+        web = False
     load_before = os.getloadavg()
     started = datetime.now(UTC)
     scales = [prepare(work, pages) for pages in sizes]
@@ -481,6 +554,11 @@ def run_all(work: Path, sizes: list[int], repeat: int, validate_records: int) ->
             scale.builds.append(timed(build_command(scale), scale.hub, log))
             if attempt == 0:
                 measure_site(scale, log)
+                if web:
+                    scale.web = web_measure.measure(scale.site, scale.country_page,
+                                                    scale.queries)
+            scale.materials.append(timed(material_command(scale), scale.hub,
+                                         work / f"material-{scale.pages}.log"))
             scale.floors.append(timed(floor_command(scale), scale.hub,
                                       work / f"floor-{scale.pages}.log"))
             scale.validations.append(timed(validate_command(scale.hub), scale.hub,

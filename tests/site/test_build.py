@@ -1,4 +1,4 @@
-"""A real strict build of the bundled hub: pages, links to sources, search index."""
+"""A real strict build of the bundled hub: pages, links to sources, search indexes."""
 
 from __future__ import annotations
 
@@ -9,9 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from odhub.render.markdown import local_date
-
 from odhub.data import load
+from odhub.render.markdown import local_date
 
 pytestmark = pytest.mark.build
 
@@ -22,8 +21,27 @@ def model(repo_root: Path):
 
 
 @pytest.fixture(scope="module")
-def search_docs(built_site: Path) -> list[dict]:
-    return json.loads((built_site / "search" / "search_index.json").read_text())["docs"]
+def search_docs(offline_edition) -> list[dict]:
+    # Material's one-file index is the offline edition's; the web edition's search is
+    # Pagefind's (test_search_browser.py), and its search_index.json holds no documents.
+    index = offline_edition.root / "search" / "search_index.json"
+    return json.loads(index.read_text(encoding="utf-8"))["docs"]
+
+
+@pytest.mark.parametrize("edition,language", [("", "en"), ("es", "es"), ("fr", "fr")])
+def test_each_edition_has_its_own_pagefind_index_and_no_lunr_documents(
+        built_site: Path, edition: str, language: str) -> None:
+    root = built_site / edition
+    stub = json.loads((root / "search" / "search_index.json").read_text())
+    assert stub["docs"] == [] and stub["config"]["separator"]
+    entry = json.loads((root / "pagefind" / "pagefind-entry.json").read_text())
+    others = {"es", "fr"} - {edition}
+    pages = [p for p in root.rglob("index.html")
+             if not others & set(p.relative_to(root).parts[:1])
+             and "data-pagefind-body" in p.read_text(encoding="utf-8")]
+    # One language per index: the English one leaves out es/ and fr/, each in its own.
+    assert list(entry["languages"]) == [language]
+    assert entry["languages"][language]["page_count"] == len(pages) > 100
 
 
 def page_html(site: Path, path: str) -> str:
@@ -72,14 +90,15 @@ def test_principle_and_objective_pages(built_site: Path, model) -> None:
     ("Macedonia", "mkd"), ("Cote d'Ivoire", "civ"),
 ])
 def test_search_index_finds_countries_by_any_name_or_code(search_docs, query, iso3) -> None:
-    docs = [d for d in search_docs if d["location"].startswith(f"countries/{iso3}/")]
+    # The offline edition has file URLs: countries/ken.html, countries/ken.html#facts.
+    docs = [d for d in search_docs if d["location"].startswith(f"countries/{iso3}.html")]
     assert docs, f"countries/{iso3}/ is not in the search index"
     text = " ".join(d["title"] + " " + d["text"] for d in docs)
     assert re.search(rf"\b{re.escape(query)}\b", text.replace("’", "'")), query
 
 
 def test_country_pages_are_boosted(search_docs) -> None:
-    kenya = next(d for d in search_docs if d["location"] == "countries/ken/")
+    kenya = next(d for d in search_docs if d["location"] == "countries/ken.html")
     assert kenya.get("boost", 1) > 1
 
 

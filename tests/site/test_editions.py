@@ -25,7 +25,8 @@ def test_each_edition_has_its_language_its_404_feed_and_exports(
         for part in ("404.html", "data/news.xml", "data/countries.csv",
                      "search/search_index.json"):
             assert (site / part).is_file(), (language, part)
-    assert '"lang":["es"]' in _html(built_editions["es"], "search/search_index.json").replace(" ", "")
+    index = _html(built_editions["es"], "search/search_index.json")
+    assert '"lang":["es"]' in index.replace(" ", "")
     assert "Noticias del Open Data Peer Hub" in _html(built_editions["es"], "data/news.xml")
 
 

@@ -74,15 +74,18 @@ def markdown_link(label: Any, url: str) -> Markup:
 
 
 def source_links(urls: Iterable[str]) -> Markup:
-    """Sources as short links labelled by site: [webfoundation.org](...), [...](...).
+    """Sources as short links labelled by site: [webfoundation.org](...), [...](...)."""
+    return Markup(", ").join(markdown_link(label, url) for label, url in labelled_sources(urls))
 
-    Two sources on one site are told apart by the end of their address."""
+
+def labelled_sources(urls: Iterable[str]) -> list[tuple[str, str]]:
+    """(label, url) for each source: its site; two sources on one site are told apart by
+    the end of their address."""
     urls = list(urls)
     labels = [source_label(u) for u in urls]
     shared = {label for label in labels if labels.count(label) > 1}
-    return Markup(", ").join(
-        markdown_link(f"{label} ({_last_part(url)})" if label in shared else label, url)
-        for label, url in zip(labels, urls, strict=True))
+    return [(f"{label} ({_last_part(url)})" if label in shared else label, url)
+            for label, url in zip(labels, urls, strict=True)]
 
 
 def _last_part(url: str) -> str:

@@ -5,10 +5,28 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from odhub.data.model import Model
-from odhub.derive import commitments_explorer, explorer, indicators, peers, related, tables
+from odhub.derive import (
+    commitments_explorer,
+    explorer,
+    indicators,
+    paging,
+    peers,
+    related,
+    tables,
+    topics,
+)
 from odhub.lang.translator import Translator
 from odhub.render import monitor, ogp_labels, schemadoc
 from odhub.render.markdown import render
+
+# List items on one page of the case study explorer (a case study is listed under each of
+# its principles). About 0.5 KB each: a page stays near 250 KB at any hub size.
+EXPLORER_ITEMS_PER_PAGE = 400
+EXPLORER = "case-studies/index.md"
+EXPLORER_PAGES = "case-studies/all"  # page n of the explorer, n >= 2
+TRANSLATION_ROWS_PER_PAGE = 1000  # about 0.2 KB each
+TRANSLATION_STATUS = "contribute/translation-status.md"
+TRANSLATION_STATUS_PAGES = "contribute/translation-status"
 
 
 @dataclass(frozen=True)
@@ -97,16 +115,35 @@ def generated_pages(model: Model, language: str = "en",
         add(list_page.path, "commitments.md.j2", explorer=finder, list_page=list_page)
     pages.append(GeneratedPage(commitments_explorer.DATA_FILE, finder.data_script(
         explorer_labels(labels, views))))
-    add("tags.md", "tags.md.j2")
-    add("case-studies/index.md", "case_studies_index.md.j2",
-        explorer=explorer.Explorer(model))
+    all_topics = topics.topics(model)
+    add("tags.md", "tags.md.j2", topics=all_topics)
+    for topic in all_topics:
+        add(topic.path, "tag.md.j2", topic=topic)
+    the_explorer = explorer.Explorer(model)
+    groups = [(p, model.case_studies_by_principle[p.id]) for p in model.principles.values()
+              if model.case_studies_by_principle.get(p.id)]
+    parts = paging.split(groups, EXPLORER_ITEMS_PER_PAGE)
+    paths = [paging.page_path(EXPLORER, n, EXPLORER_PAGES) for n in range(1, len(parts) + 1)]
+    for number, (path, page_parts) in enumerate(zip(paths, parts, strict=True), start=1):
+        note = t.gettext("Filters apply to the case studies listed on this page.")
+        add(path, "case_studies_index.md.j2", explorer=the_explorer, parts=page_parts,
+            pager={"number": number, "paths": paths, "note": note})
     add("guidance/index.md", "guidance_index.md.j2")
     add("objectives/index.md", "objectives_index.md.j2")
     for objective in model.objectives.values():
         add(f"objectives/{objective.id}.md", "objective.md.j2", objective=objective)
     add("events/index.md", "events_index.md.j2", "data/events.yml")
     add("contribute/data-fields.md", "data_fields.md.j2", **schemadoc.page_context(model))
-    add("contribute/translation-status.md", "translation_status.md.j2")
+    # One row per hand-written page (every case study): split like the explorer.
+    status = paging.split([("", list(model.hand_written.items()))],
+                          TRANSLATION_ROWS_PER_PAGE)
+    status_paths = [paging.page_path(TRANSLATION_STATUS, n, TRANSLATION_STATUS_PAGES)
+                    for n in range(1, len(status) + 1)]
+    for number, (path, page_parts) in enumerate(zip(status_paths, status, strict=True),
+                                                start=1):
+        add(path, "translation_status.md.j2",
+            rows=[row for part in page_parts for row in part.items],
+            pager={"number": number, "paths": status_paths})
     add("monitor/index.md", "monitor_index.md.j2")
     add(f"{tables.EXPORT_DIR}/index.md", "open_data.md.j2",
         export_tables=tables.tables(model, t), package_file=tables.PACKAGE_FILE,
