@@ -10,6 +10,7 @@ open from file://) or searches (its index works without a server).
 
 from __future__ import annotations
 
+import json
 import math
 import re
 from collections.abc import Iterator
@@ -355,30 +356,46 @@ def test_countries_index_filters_by_hub_and_letter_jumps_follow(
         else:
             assert jump.get_attribute("href") is None
             assert jump.get_attribute("aria-disabled") == "true"
-    # No country file states an OGP status yet, so there is no status filter to offer.
-    if not any(c.ogp and c.ogp.status for c in model.countries.values()):
-        assert reader.locator("#odhub-filter-status").count() == 0
 
 def test_countries_index_filters_by_ogp_status(offline_edition: OfflineEdition, reader,
                                                model: odhub.Model) -> None:
-    statuses: dict[str, list[str]] = {}
-    for country in model.countries_by_name:
-        if country.ogp and country.ogp.status:
-            statuses.setdefault(country.ogp.status, []).append(country.iso3)
-    assert statuses, "no country file states an OGP status"
+    # The statuses country.schema.json allows, in its order; those some country has.
+    schema = json.loads((ROOT / "data/schemas/country.schema.json").read_text("utf-8"))
+    allowed = schema["properties"]["ogp"]["properties"]["status"]["enum"]
+    statuses = {status: [c.iso3 for c in model.countries_by_name
+                         if c.ogp and c.ogp.status == status] for status in allowed}
+    statuses = {status: found for status, found in statuses.items() if found}
+    assert len(statuses) > 1, "the data should have more than one OGP status"
     rarest = min(statuses, key=lambda s: (len(statuses[s]), s))
     index = (offline_edition.root / "countries/index.html").as_uri()
+
+    def shown() -> list[str]:
+        return reader.locator("tr[data-odhub-item]:visible").evaluate_all(
+            "rows => rows.map(r => r.dataset.odhubItem)")
+
     reader.goto(f"{index}?status={rarest}")
     assert reader.get_by_label("OGP status").input_value() == rarest
-    shown = reader.locator("tr[data-odhub-item]:visible").evaluate_all(
-        "rows => rows.map(r => r.dataset.odhubItem)")
-    assert shown == statuses[rarest]
-    # Each status offers its count; "Any" counts every country, with a status or without.
+    assert shown() == statuses[rarest]
+    # The statuses are offered in the schema's order, each with its count; "Any" counts
+    # every country, with a status or without.
     options = reader.locator("#odhub-filter-status option").evaluate_all(
         "opts => opts.map(o => [o.value, o.textContent])")
+    assert [value for value, _text in options] == ["", *statuses]
     counts = {value: text.rsplit("(", 1)[1].rstrip(")") for value, text in options}
     assert counts == {"": str(len(model.countries)),
                       **{status: str(len(found)) for status, found in statuses.items()}}
+    # Choosing another status keeps it in the address; with a hub, both filters apply.
+    commonest = max(statuses, key=lambda s: (len(statuses[s]), s))
+    reader.get_by_label("OGP status").select_option(commonest)
+    assert reader.url == f"{index}?status={commonest}"
+    assert shown() == statuses[commonest]
+    # A hub with countries of that status and others, so the second filter narrows.
+    hub = next(h for h in model.hubs.values()
+               if len({c.iso3 in statuses[commonest]
+                       for c in model.countries_by_hub.get(h.id, ())}) == 2)
+    reader.get_by_label("Regional hub", exact=True).select_option(hub.id)
+    assert shown() == [c.iso3 for c in model.countries_by_hub[hub.id]
+                       if c.iso3 in statuses[commonest]]
 
 
 # -- breadcrumbs ----------------------------------------------------------------------------
