@@ -191,6 +191,38 @@ def test_countries_stack_into_one_block_each_on_a_phone(reader, built_site: Path
                 assert text == known[label], (country.iso3, label)
             assert shown is bool(text), (country.iso3, label, text)
 
+def test_countries_table_shows_every_column_on_a_desktop(reader, built_site: Path) -> None:
+    # Beside both sidebars at 1366 px, the A to Z table fits its column: nothing scrolls
+    # out of sight, so the region needs no stop in the tab order.
+    reader.goto((built_site / "countries/index.html").as_uri())
+    region = reader.locator(".odhub-reflow .odhub-table").first
+    widths = region.evaluate("r => [r.scrollWidth, r.clientWidth]")
+    assert widths[0] <= widths[1], widths
+    assert region.get_attribute("tabindex") is None
+
+
+def test_country_facts_stack_on_a_phone_with_sources_and_dates_in_sight(
+        reader, built_site: Path, model: odhub.Model) -> None:
+    # A country with a hub and an OGP record: every row of its facts has something to say.
+    country = max((c for c in model.countries.values() if c.ogp and c.hub),
+                  key=lambda c: (len(c.ogp.sources), c.iso3))
+    reader.set_viewport_size(PHONE)
+    reader.goto((built_site / built_path(country.page)).as_uri())
+    cells = reader.locator("h2#facts + .odhub-reflow td").evaluate_all(
+        """cells => cells.map(td => {
+            const box = td.getBoundingClientRect();
+            return [td.dataset.label, td.textContent.trim(),
+                    box.width > 0 && box.left >= 0 && box.right <= innerWidth]; })""")
+    assert cells, "no facts table"
+    # Whatever a cell says is on the screen, sources and dates included; empty ones are not.
+    for label, text, shown in cells:
+        assert shown is bool(text), (label, text)
+    dated = [text for label, text, _shown in cells if label == "Date" and text]
+    assert any(country.ogp.as_of[:4] in text for text in dated), dated
+    hub = model.hubs[country.hub]
+    assert ["OD4D regional hub", hub.name] == [
+        text for label, text, _shown in cells if label in ("Fact", "Value")][-2:]
+
 
 # -- the home page --------------------------------------------------------------------------
 
@@ -486,7 +518,8 @@ def test_country_brief_prints_with_its_peers_site_address_and_date(
         page.goto((offline_edition.root / offline_path(country.page)).as_uri())
         page.emulate_media(media="print")
         layout = page.evaluate("""() => {
-            const facts = document.querySelector("h2#facts + .odhub-table").getBoundingClientRect();
+            const facts = document.querySelector("h2#facts + .odhub-reflow")
+                .getBoundingClientRect();
             const map = document.querySelector(".odhub-locator").getBoundingClientRect();
             return {height: document.documentElement.scrollHeight,
                     beside: map.left >= facts.right && map.top < facts.bottom};
