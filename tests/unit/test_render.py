@@ -173,3 +173,16 @@ def test_lists_of_case_studies_give_each_its_own_item(pages) -> None:
         assert linked == {case.src_uri for case in cases}, path
         checked += 1
     assert checked > 3, "too few pages list two case studies or more"
+
+
+@pytest.mark.parametrize("language", ["en", "es", "fr"])
+def test_no_list_item_runs_into_the_next(repo_root, language: str) -> None:
+    # A template line that ends in a block tag loses its newline (trim_blocks), and the
+    # next item of its list lands on the same line: "... starred- [AF0012](...)".
+    model = load(repo_root)
+    run_on = re.compile(r"\S- \[")
+    found = [(page.path, line.strip()[:120])
+             for page in generated_pages(model, language)
+             for line in page.markdown.splitlines()
+             if re.match(r"\s*(?:- |\d+\. )", line) and run_on.search(line.strip()[2:])]
+    assert found == []
