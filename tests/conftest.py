@@ -65,9 +65,6 @@ def run_odhub(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
 # branch). They still run and report XPASS once fixed; the closing note lists them, and
 # the next session must fix them and empty this set. Not a place for new entries.
 BROKEN_AFTER_MERGE = {
-    "tests/browser/test_editions_browser.py::test_french_search_for_donnees_finds_french_pages_first",
-    "tests/browser/test_rtl.py::test_the_layout_holds_right_to_left",
-    "tests/browser/test_search_browser.py::test_keyboard_enter_opens_the_best_result",
     "tests/browser/test_ux_browser.py::test_countries_index_filters_by_ogp_status_when_the_data_has_it",
     "tests/browser/test_ux_browser.py::test_country_brief_prints_with_its_peers_site_address_and_date",
 }
