@@ -22,7 +22,7 @@ from odhub.derive import events
 from odhub.derive.commitments import CommitmentViews, plan_groups
 from odhub.derive.indicators import IndexTable
 from odhub.lang.translator import Translator, cldr_locale
-from odhub.render import geo, words
+from odhub.render import geo, svg, words
 from odhub.render.dashboard import Dashboard, category
 from odhub.render.figures import Figure, figure_html, render_html
 
@@ -198,8 +198,7 @@ class Views:
         return [(LOCATOR_ASSET, self.locator_svg())]
 
 
-def _num(value: float) -> str:
-    return f"{value:.1f}".rstrip("0").rstrip(".")
+_num = svg.coordinate
 
 
 @functools.cache
