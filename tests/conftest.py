@@ -64,14 +64,7 @@ def run_odhub(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
 # Tests that failed on main after the parallel merges of stop 9 (each passed on its own
 # branch). They still run and report XPASS once fixed; the closing note lists them, and
 # the next session must fix them and empty this set. Not a place for new entries.
-BROKEN_AFTER_MERGE = {
-    "tests/site/test_repository_links.py::test_the_placeholder_gives_no_repository_or_edit_link",
-    "tests/site/test_repository_links.py::test_a_real_repository_gives_both_links_as_before",
-    "tests/site/test_repository_links.py::test_the_repository_widget_is_opt_in",
-    "tests/browser/test_editions_browser.py::test_french_search_for_donnees_finds_french_pages_first",
-    "tests/browser/test_rtl.py::test_the_layout_holds_right_to_left",
-    "tests/browser/test_search_browser.py::test_keyboard_enter_opens_the_best_result",
-}
+BROKEN_AFTER_MERGE: set[str] = set()
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

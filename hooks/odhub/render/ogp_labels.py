@@ -14,7 +14,7 @@ from odhub.render.markdown import local_date
 
 STATUS = {
     "participating": N_("Participating"),
-    "inactive": N_("Inactive member"),
+    "inactive": N_("Inactive"),
     "withdrawn": N_("Withdrawn"),
     "removed-or-suspended": N_("Removed or suspended"),
 }
