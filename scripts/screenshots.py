@@ -148,7 +148,10 @@ def main() -> None:
     pages = samples(odhub.load(ROOT))
     if args.only:
         pages = {name: path for name, path in pages.items() if name in args.only}
-    summary: dict[str, dict] = {}
+    summary_file = args.out / "summary.json"
+    # With --only, the other templates' entries from an earlier run are kept.
+    summary: dict[str, dict] = (json.loads(summary_file.read_text(encoding="utf-8"))
+                                if args.only and summary_file.is_file() else {})
     with serve(args.site) as (base, _counter), sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True,
                                              args=CHROMIUM_ARGS)
@@ -165,8 +168,8 @@ def main() -> None:
                 print(f"{name:22} {width:>4}: height {found['height']:>6} px{flag}")
             context.close()
         browser.close()
-    (args.out / "summary.json").write_text(json.dumps(summary, indent=1, ensure_ascii=False),
-                                           encoding="utf-8")
+    summary_file.write_text(json.dumps(summary, indent=1, ensure_ascii=False),
+                            encoding="utf-8")
     print(f"{len(summary)} screenshots in {args.out}")
 
 
