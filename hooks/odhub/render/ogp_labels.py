@@ -66,6 +66,7 @@ class Labels:
         return self.status_id(ogp.status)
 
     def status_id(self, value: str) -> str:
+        """The word for one value of ogp.status in country.schema.json."""
         return self._(STATUS[value])
 
     def status_sentence(self, country: Country) -> str:
