@@ -61,17 +61,8 @@ def run_odhub(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
                           cwd=cwd)
 
 
-# Tests that failed on main after the parallel merges of stop 9 (each passed on its own
-# branch). They still run and report XPASS once fixed; the closing note lists them, and
-# the next session must fix them and empty this set. Not a place for new entries.
-BROKEN_AFTER_MERGE: set[str] = set()
-
-
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
-        if item.nodeid.split("[")[0] in BROKEN_AFTER_MERGE:
-            item.add_marker(pytest.mark.xfail(
-                reason="broken by the stop-9 merges; see the closing note", strict=False))
         mark = {"site": pytest.mark.build, "browser": pytest.mark.browser}.get(
             Path(str(item.path)).parent.name)
         if mark is not None:
