@@ -148,6 +148,13 @@ def on_page_context(context: dict, **_: object) -> dict:
     return context
 
 
+def on_template_context(context: dict, template_name: str, **_: object) -> dict:
+    """The page at a missing address (404.html) finds its words in `odhub` too."""
+    assert _site is not None
+    context["odhub"] = _site.chrome
+    return context
+
+
 def on_post_page(output: str, **_: object) -> str:
     assert _odhub is not None
     return _odhub.render.fix_theme_markup(output)

@@ -27,6 +27,8 @@ from pathlib import Path
 import pycountry
 import yaml
 
+from odhub.data import schemas, vocab
+
 ROOT = Path(__file__).resolve().parent.parent
 # Top-level parts of the project that a build needs, copied as they are (the language
 # editions' configs, mkdocs.<lang>.yml, are copied beside mkdocs.yml).
@@ -64,9 +66,11 @@ _WORDS = _WORD_TEXT.split()
 _VERBS = ("published", "opened", "reviewed", "linked", "documented", "released", "mapped",
           "trained", "measured", "updated", "catalogued", "shared")
 _CODE = re.compile(r"\b[A-Z]{3}\b")
-_STATUSES = ("not-started", "limited", "substantial", "complete", "withdrawn")
-_COMPLETIONS = ("not-started", "limited", "substantial", "complete", "not-assessed")
-_LEVELS = ("introductory", "intermediate", "advanced")
+# Closed lists from the schemas, which define them.
+_SCHEMAS = schemas.schema_set(str(ROOT / "data" / "schemas")).documents
+_COMPLETIONS = vocab.allowed(_SCHEMAS, "commitments", "commitments", vocab.ITEMS, "irm",
+                             "completion")
+_LEVELS = vocab.allowed(_SCHEMAS, "guidance", "level")
 
 
 @dataclass(frozen=True)
@@ -223,7 +227,7 @@ def _case_study(index: int, rng: random.Random, text: _Text, countries: list[str
     peer = slugs[(index + 1) % len(slugs)]
     steps = "\n".join(f"- **{rng.choice(_VERBS).capitalize()}.** {text.paragraph(22)}"
                       for _ in range(4))
-    rows = "\n".join(f"| {text.title(2, 3)} | {rng.randint(1, 500)} | {rng.choice(_STATUSES)} |"
+    rows = "\n".join(f"| {text.title(2, 3)} | {rng.randint(1, 500)} | {rng.choice(_COMPLETIONS)} |"
                      for _ in range(3))
     lessons = "\n".join(f"- {text.paragraph(20)}" for _ in range(4))
     body = (

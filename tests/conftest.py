@@ -64,26 +64,8 @@ def run_odhub(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
                           cwd=cwd)
 
 
-# Tests that failed on main after the parallel merges of stop 9 (each passed on its own
-# branch). They still run and report XPASS once fixed; the closing note lists them, and
-# the next session must fix them and empty this set. Not a place for new entries.
-BROKEN_AFTER_MERGE = {
-    "tests/site/test_repository_links.py::test_the_placeholder_gives_no_repository_or_edit_link",
-    "tests/site/test_repository_links.py::test_a_real_repository_gives_both_links_as_before",
-    "tests/site/test_repository_links.py::test_the_repository_widget_is_opt_in",
-    "tests/browser/test_editions_browser.py::test_french_search_for_donnees_finds_french_pages_first",
-    "tests/browser/test_rtl.py::test_the_layout_holds_right_to_left",
-    "tests/browser/test_search_browser.py::test_keyboard_enter_opens_the_best_result",
-    "tests/browser/test_ux_browser.py::test_countries_index_filters_by_ogp_status_when_the_data_has_it",
-    "tests/browser/test_ux_browser.py::test_country_brief_prints_with_its_peers_site_address_and_date",
-}
-
-
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
-        if item.nodeid.split("[")[0] in BROKEN_AFTER_MERGE:
-            item.add_marker(pytest.mark.xfail(
-                reason="broken by the stop-9 merges; see the closing note", strict=False))
         mark = {"site": pytest.mark.build, "browser": pytest.mark.browser}.get(
             Path(str(item.path)).parent.name)
         if mark is not None:

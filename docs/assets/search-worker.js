@@ -75,6 +75,21 @@ function group(page, score, terms) {
   return items;
 }
 
+// An edition shows the pages it has not translated yet in English (their shown_in meta
+// says so): list them after the edition's own pages, and score them below those, as
+// Material opens the best-scored result on Enter. Order is kept otherwise.
+function editionFirst(pages, scores) {
+  var found = pages.map(function (page, index) {
+    return { page: page, score: scores[index], fallback: !!(page.meta && page.meta.shown_in) };
+  });
+  var own = found.filter(function (item) { return !item.fallback; });
+  var floor = own.reduce(function (low, item) { return Math.min(low, item.score); }, Infinity);
+  var shown = found.filter(function (item) { return item.fallback; }).map(function (item) {
+    return { page: item.page, score: Math.min(item.score, floor / 2) };
+  });
+  return own.concat(shown);
+}
+
 function respond(items) {
   self.postMessage({ type: RESULT, data: { items: items } });
 }
@@ -125,8 +140,8 @@ function query(text) {
         return Promise.all(hits.slice(0, count).map(function (hit) { return hit.data(); }))
           .then(function (pages) {
             if (ticket !== latest) return;
-            respond(pages.map(function (page, index) {
-              return group(page, scores[index], terms);
+            respond(editionFirst(pages, scores).map(function (found) {
+              return group(found.page, found.score, terms);
             }));
           });
       }

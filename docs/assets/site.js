@@ -160,7 +160,9 @@
     var link = offer.querySelector("a");
     var linkTemplate = link ? link.cloneNode(true) : null;
     offer.hidden = true;
-    result.appendChild(offer);
+    // Beside Material's result list, not in it: on Enter, Material opens the best of the
+    // links it finds in its result element, and reads a score from each of them.
+    result.parentNode.insertBefore(offer, result.nextSibling);
 
     // Runs after Material has written the results (the count line and the list).
     function refresh() {

@@ -160,3 +160,20 @@ def test_result_titles_are_text_not_markup(web_page, served_site: str) -> None:
         ".md-search-result__article *",
         "nodes => [...new Set(nodes.map(n => n.tagName.toLowerCase()))]")
     assert set(tags) <= {"div", "h1", "h2", "p", "mark", "nav", "span"}, tags
+
+
+def test_results_leave_out_tag_listings_and_the_print_stamp(
+        web_page, served_site: str, model: odhub.Model) -> None:
+    # "health" is a sector's title, so its tag listing exists; pages whose front matter
+    # says search: exclude (the tag listings) stay out of the results, and no excerpt
+    # begins with the printed page's stamp (site name · address).
+    sector = next(s for s in model.sectors.values() if s.title == "Health")
+    page, _, _ = web_page
+    page.goto(served_site)
+    hits = _search(page, sector.title.lower())
+    assert hits
+    assert not [hit for hit in hits if hit.startswith(served_site + "tags/")], hits
+    excerpts = page.eval_on_selector_all(".md-search-result__article",
+                                         "articles => articles.map(a => a.textContent)")
+    stamped = [text for text in excerpts if "Open Data Peer Hub ·" in text]
+    assert stamped == []

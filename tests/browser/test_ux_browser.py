@@ -10,6 +10,8 @@ open from file://) or searches (its index works without a server).
 
 from __future__ import annotations
 
+import json
+import math
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,10 +21,9 @@ import pytest
 
 import odhub
 from browser_support import LOCAL_SCHEMES
-from conftest import ROOT, mkdocs_build
+from conftest import ROOT
 from odhub.data.model import Country
 from odhub.derive import peers
-from odhub.lang.translator import Translator
 from odhub.render.markdown import initial
 from offline_support import OfflineEdition
 
@@ -190,6 +191,38 @@ def test_countries_stack_into_one_block_each_on_a_phone(reader, built_site: Path
                 assert text == known[label], (country.iso3, label)
             assert shown is bool(text), (country.iso3, label, text)
 
+def test_countries_table_shows_every_column_on_a_desktop(reader, built_site: Path) -> None:
+    # Beside both sidebars at 1366 px, the A to Z table fits its column: nothing scrolls
+    # out of sight, so the region needs no stop in the tab order.
+    reader.goto((built_site / "countries/index.html").as_uri())
+    region = reader.locator(".odhub-reflow .odhub-table").first
+    widths = region.evaluate("r => [r.scrollWidth, r.clientWidth]")
+    assert widths[0] <= widths[1], widths
+    assert region.get_attribute("tabindex") is None
+
+
+def test_country_facts_stack_on_a_phone_with_sources_and_dates_in_sight(
+        reader, built_site: Path, model: odhub.Model) -> None:
+    # A country with a hub and an OGP record: every row of its facts has something to say.
+    country = max((c for c in model.countries.values() if c.ogp and c.hub),
+                  key=lambda c: (len(c.ogp.sources), c.iso3))
+    reader.set_viewport_size(PHONE)
+    reader.goto((built_site / built_path(country.page)).as_uri())
+    cells = reader.locator("h2#facts + .odhub-reflow td").evaluate_all(
+        """cells => cells.map(td => {
+            const box = td.getBoundingClientRect();
+            return [td.dataset.label, td.textContent.trim(),
+                    box.width > 0 && box.left >= 0 && box.right <= innerWidth]; })""")
+    assert cells, "no facts table"
+    # Whatever a cell says is on the screen, sources and dates included; empty ones are not.
+    for label, text, shown in cells:
+        assert shown is bool(text), (label, text)
+    dated = [text for label, text, _shown in cells if label == "Date" and text]
+    assert any(country.ogp.as_of[:4] in text for text in dated), dated
+    hub = model.hubs[country.hub]
+    assert ["OD4D regional hub", hub.name] == [
+        text for label, text, _shown in cells if label in ("Fact", "Value")][-2:]
+
 
 # -- the home page --------------------------------------------------------------------------
 
@@ -355,36 +388,47 @@ def test_countries_index_filters_by_hub_and_letter_jumps_follow(
         else:
             assert jump.get_attribute("href") is None
             assert jump.get_attribute("aria-disabled") == "true"
-    # No country file states an OGP status yet, so there is no status filter to offer.
-    if not any(c.ogp and c.ogp.status for c in model.countries.values()):
-        assert reader.locator("#odhub-filter-status").count() == 0
 
-def test_countries_index_filters_by_ogp_status_when_the_data_has_it(
-        hub_copy: Path, tmp_path: Path, browser) -> None:
+def test_countries_index_filters_by_ogp_status(offline_edition: OfflineEdition, reader,
+                                               model: odhub.Model) -> None:
+    # The statuses country.schema.json allows, in its order; those some country has.
+    schema = json.loads((ROOT / "data/schemas/country.schema.json").read_text("utf-8"))
+    allowed = schema["properties"]["ogp"]["properties"]["status"]["enum"]
+    statuses = {status: [c.iso3 for c in model.countries_by_name
+                         if c.ogp and c.ogp.status == status] for status in allowed}
+    statuses = {status: found for status, found in statuses.items() if found}
+    assert len(statuses) > 1, "the data should have more than one OGP status"
+    rarest = min(statuses, key=lambda s: (len(statuses[s]), s))
+    index = (offline_edition.root / "countries/index.html").as_uri()
 
-    marked = {"ken": "participating", "kor": "inactive"}
-    for slug, status in marked.items():
-        file = hub_copy / f"data/countries/{slug}.yml"
-        file.write_text(file.read_text("utf-8").replace(
-            "\nogp:\n", f"\nogp:\n  status: {status}\n", 1), encoding="utf-8")
-    site = tmp_path / "site"
-    result = mkdocs_build(hub_copy, site)
-    assert result.returncode == 0, result.stderr
-    context = browser.new_context(viewport=DESKTOP)
-    local_only(context)
-    page = context.new_page()
-    try:
-        page.goto((site / "countries/index.html").as_uri() + "?status=inactive")
-        assert page.get_by_label("OGP status").input_value() == "inactive"
-        shown = page.locator("tr[data-odhub-item]:visible").evaluate_all(
+    def shown() -> list[str]:
+        return reader.locator("tr[data-odhub-item]:visible").evaluate_all(
             "rows => rows.map(r => r.dataset.odhubItem)")
-        assert shown == ["KOR"]
-        options = page.locator("#odhub-filter-status option").all_inner_texts()
-        # "Any" counts every country the other filters leave, with a status or without.
-        everyone = len(odhub.load(hub_copy).countries)
-        assert options == [f"Any OGP status ({everyone})", "Participating (1)", "Inactive (1)"]
-    finally:
-        context.close()
+
+    reader.goto(f"{index}?status={rarest}")
+    assert reader.get_by_label("OGP status").input_value() == rarest
+    assert shown() == statuses[rarest]
+    # The statuses are offered in the schema's order, each with its count; "Any" counts
+    # every country, with a status or without.
+    options = reader.locator("#odhub-filter-status option").evaluate_all(
+        "opts => opts.map(o => [o.value, o.textContent])")
+    assert [value for value, _text in options] == ["", *statuses]
+    counts = {value: text.rsplit("(", 1)[1].rstrip(")") for value, text in options}
+    assert counts == {"": str(len(model.countries)),
+                      **{status: str(len(found)) for status, found in statuses.items()}}
+    # Choosing another status keeps it in the address; with a hub, both filters apply.
+    commonest = max(statuses, key=lambda s: (len(statuses[s]), s))
+    reader.get_by_label("OGP status").select_option(commonest)
+    assert reader.url == f"{index}?status={commonest}"
+    assert shown() == statuses[commonest]
+    # A hub with countries of that status and others, so the second filter narrows.
+    hub = next(h for h in model.hubs.values()
+               if len({c.iso3 in statuses[commonest]
+                       for c in model.countries_by_hub.get(h.id, ())}) == 2)
+    reader.get_by_label("Regional hub", exact=True).select_option(hub.id)
+    assert shown() == [c.iso3 for c in model.countries_by_hub[hub.id]
+                       if c.iso3 in statuses[commonest]]
+
 
 # -- breadcrumbs ----------------------------------------------------------------------------
 
@@ -428,7 +472,8 @@ def test_search_without_a_country_offers_to_propose_one(offline_edition: Offline
                                                         reader) -> None:
     reader.goto((offline_edition.root / "index.html").as_uri())
     search(reader, "Atlantis")
-    offer = reader.locator(".md-search-result .odhub-search-propose")
+    # Beside the result list, not in it (Enter opens the best link in the list).
+    offer = reader.locator(".md-search .odhub-search-propose")
     assert offer.is_visible()
     assert offer.get_by_role("link").get_attribute("href").endswith("contribute/country.html")
     reader.locator("input.md-search__input").fill("")
@@ -450,35 +495,51 @@ def test_health_finds_pages_about_health_not_source_addresses(
 
 # -- print ----------------------------------------------------------------------------------
 
+# An A4 sheet's printable area in CSS pixels (96 per inch): print.css sets A4 with 12 mm
+# margins top and bottom and 14 mm at the sides.
+SHEET_WIDTH = round((210 - 2 * 14) / 25.4 * 96)
+SHEET_HEIGHT = (297 - 2 * 12) / 25.4 * 96
+
+
 def test_country_brief_prints_with_its_peers_site_address_and_date(
         offline_edition: OfflineEdition, browser, model: odhub.Model,
         tmp_path: Path) -> None:
-    # The country whose peers come from commitments, if any: the richest brief.
-    t = Translator()
-
+    # The country whose peers are cited for the most commitments: the richest brief.
     def learned(country: Country) -> int:
-        return sum(p.kind == "learn" for p in peers.suggestions(model, country.iso3, t))
+        return sum(len(s.peer.citations) for s in peers.suggestions(model, country.iso3))
 
     country = max(model.countries.values(),
                   key=lambda c: (learned(c), len(c.commitments), c.iso3))
-    suggested = peers.suggestions(model, country.iso3, t)
+    suggested = peers.suggestions(model, country.iso3)
     assert suggested
-    context = browser.new_context()
+    context = browser.new_context(viewport={"width": SHEET_WIDTH, "height": 1000})
     local_only(context)
     page = context.new_page()
     try:
         page.goto((offline_edition.root / offline_path(country.page)).as_uri())
+        page.emulate_media(media="print")
+        layout = page.evaluate("""() => {
+            const facts = document.querySelector("h2#facts + .odhub-reflow")
+                .getBoundingClientRect();
+            const map = document.querySelector(".odhub-locator").getBoundingClientRect();
+            return {height: document.documentElement.scrollHeight,
+                    beside: map.left >= facts.right && map.top < facts.bottom};
+        }""")
         pdf = tmp_path / "brief.pdf"
         page.pdf(path=str(pdf), prefer_css_page_size=True, print_background=True)
     finally:
         context.close()
+    # The map sits beside the facts table, and no sheet is wasted: the brief takes no
+    # more sheets than its printed length needs.
+    assert layout["beside"]
     reader = pypdf.PdfReader(pdf)
+    assert len(reader.pages) <= math.ceil(layout["height"] / SHEET_HEIGHT), layout
     text = " ".join(" ".join(p.extract_text().split()) for p in reader.pages)
-    assert len(reader.pages) <= 2, f"{len(reader.pages)} pages"
     first = " ".join(reader.pages[0].extract_text().split())
     assert first.startswith("Open Data Peer Hub · ")
     assert offline_path(country.page) in first  # the address it was printed from
     assert re.search(r"Printed \w+ \d{1,2}, \d{4}", first)
+    assert "Facts" in first
     assert "Peers to learn from" in text
     for peer in suggested:
         assert peer.country.name in text, peer.country.name

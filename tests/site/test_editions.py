@@ -92,6 +92,21 @@ def test_untranslated_pages_fall_back_with_a_notice_and_translations_replace_the
     assert "Estado de las traducciones" in status and "traducida" in status
 
 
+def test_a_page_shown_in_english_says_so_and_its_notice_speaks_the_edition(
+        built_editions: dict[str, Path]) -> None:
+    """WCAG 3.1.2 (language of parts): the English text of a fallback page is marked
+    lang="en" inside the edition's <html lang>, and the notice above it is not."""
+    for language in ("es", "fr"):
+        page = _html(built_editions[language], "contribute/performance/index.html")
+        assert f'<html lang="{language}"' in page
+        body = page.split('<div lang="en">', 1)
+        assert len(body) == 2, language
+        notice = re.search(r'<div class="admonition info" lang="([a-z]+)">', body[1])
+        assert notice and notice.group(1) == language
+        translated = _html(built_editions[language], "about/index.html")
+        assert '<div lang="en">' not in translated
+
+
 def test_a_changed_english_page_marks_its_translation_stale(hub_copy: Path,
                                                             tmp_path: Path) -> None:
     about = hub_copy / "docs/about.md"

@@ -36,8 +36,7 @@ def tiny_hub(target: Path, repo_url: str, widget: bool = False) -> Path:
     docs.mkdir()
     (docs / "index.md").write_text("# A tiny hub\n\nSee [about](about.md).\n", "utf-8")
     (docs / "about.md").write_text("# About\n\nA page people may edit.\n", "utf-8")
-    (docs / "contribute").mkdir()  # the generated translation status page links to it
-    (docs / "contribute" / "translation.md").write_text("# Translate\n", "utf-8")
+    # No contribute/ guides: generated pages must then link none of them (strict build).
     (target / "mkdocs.yml").write_text(f"""\
 site_name: A tiny hub
 repo_url: {repo_url}

@@ -15,6 +15,7 @@ import odhub
 import odhub.data
 import odhub.render
 from conftest import ROOT, mkdocs_build
+from odhub.lang.translator import Translator
 
 
 @pytest.fixture(scope="module")
@@ -138,3 +139,25 @@ def test_report_link_opens_the_matching_form_with_the_page_address(
     # The home page links the offline zip of the latest release.
     assert ('href="https://github.com/od4d/open-data-peer-hub/releases/latest/download/'
             'odhub-offline.zip"') in home
+
+
+@pytest.mark.parametrize("language", ["en", "es", "fr"])
+def test_the_missing_page_offers_a_way_on(built_editions: dict[str, Path],
+                                          language: str) -> None:
+    # Material's 404 page says "404 - Not found" and nothing more: a dead end. Ours says
+    # what happened, in the edition's language, and links the main pages, each of which
+    # exists in the build; it has no breadcrumbs (it has no place in the site).
+    html = (built_editions[language] / "404.html").read_text(encoding="utf-8")
+    t = Translator(language).gettext
+    article = html.split('<article class="md-content__inner md-typeset">', 1)[1]
+    assert f"<h1>{t('Page not found')}</h1>" in article
+    assert "404 - Not found" not in html
+    assert 'class="md-path"' not in html
+    links = re.findall(r'<li><a href="([^"]*)">([^<]*)</a></li>',
+                       article.split('class="odhub-not-found"', 1)[1].split("</ul>", 1)[0])
+    assert [label for _href, label in links] == [
+        t("Home page"), t("Countries"), t("Case studies"), t("Guidance")]
+    site = built_editions["en"]
+    for href, label in links:
+        assert href.startswith("/") and not href.startswith("//"), href
+        assert (site / href.lstrip("/") / "index.html").is_file(), (label, href)

@@ -12,7 +12,7 @@ from conftest import run_odhub
 from odhub import load
 from odhub.cli import messages
 from odhub.lang.translator import Translator, catalogue_path, languages
-from odhub.render import generated_pages
+from odhub.render import generated_pages, page_markdown
 
 
 @pytest.fixture(scope="module")
@@ -97,3 +97,16 @@ def test_placeholders_survive_translation() -> None:
     assert Translator("en").ngettext("{count} country", "{count} countries", 3) == \
         "3 countries"
     assert Translator("es").gettext("Joined in {year}.", year=2011) == "Ingresó en 2011."
+
+
+@pytest.mark.parametrize("language", ["es", "fr"])
+def test_a_page_shown_in_english_says_so_to_the_editions_search(repo_root: Path,
+                                                                language: str) -> None:
+    model = load(repo_root, language)
+    translated = {src for src, by in model.page_translations.items() if language in by}
+    untranslated = sorted(set(model.hand_written) - translated)
+    assert translated and untranslated  # the bundled hub has both kinds in each edition
+    for src in (untranslated[0], sorted(translated)[0]):
+        text = (repo_root / "docs" / src).read_text(encoding="utf-8")
+        meta = page_markdown(model, text, src, language=language).meta
+        assert meta.get("shown_in") == ("en" if src in untranslated else None), src

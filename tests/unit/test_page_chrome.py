@@ -82,10 +82,12 @@ def test_addresses_are_kept_out_of_the_search_index() -> None:
     url = "https://example.org/health-check/report"
     html = (f'<li><a href="{url}">{url}</a></li>'
             '<p><a href="https://www.webfoundation.org/x">webfoundation.org</a></p>'
+            '<p><a href="https://ogp.org/asia-health-check/">ogp.org (asia-health-check)</a>'
+            '</p>'
             '<p><a href="https://example.org/a">A report on health</a></p>'
             '<p><a href="../ken/">Kenya</a></p>')
     out = keep_addresses_out_of_search(html)
-    assert out.count("data-search-exclude") == 2
+    assert out.count("data-search-exclude") == 3
     assert '<a href="https://example.org/a">A report on health</a>' in out
     assert finish_content_html("<p>no links</p>") == "<p>no links</p>"
 
@@ -157,3 +159,19 @@ def test_home_page_parts_render_from_the_data(model: odhub.Model, tmp_path: Path
                                          "index.md").markdown
     assert "/releases/" not in without
 
+
+
+def test_countries_index_offers_a_status_filter_only_when_the_data_has_statuses(
+        hub_copy: Path) -> None:
+    for file in (hub_copy / "data/countries").glob("*.yml"):
+        text = file.read_text(encoding="utf-8")
+        file.write_text(re.sub(r"(?m)^  status: .*\n", "", text), encoding="utf-8")
+    model = odhub.load(hub_copy)
+    assert not any(c.ogp and c.ogp.status for c in model.countries.values())
+    index = next(p for p in odhub.render.generated_pages(model)
+                 if p.path == "countries/index.md").markdown
+    assert 'data-facet="hubs"' in index
+    assert 'data-facet="status"' not in index and "OGP status" not in index
+    with_status = next(p for p in odhub.render.generated_pages(odhub.load(ROOT))
+                       if p.path == "countries/index.md").markdown
+    assert 'data-facet="status"' in with_status

@@ -149,3 +149,40 @@ def test_a_year_already_in_a_title_is_not_repeated(pages) -> None:
     kenya = by_path["countries/ken.md"]
     assert "hosted by LDRI in Nairobi](../case-studies/africa-open-data-network-ldri.md) " \
         "(2017)" in kenya
+
+
+def test_lists_of_case_studies_give_each_its_own_item(pages) -> None:
+    # Each page that lists case studies under "## Case studies" links every one of them
+    # at the start of its own list item, however the line before it ended (a year added
+    # after a title once ran the whole list into one item).
+    model, by_path = pages
+    listings = {
+        **{f"principles/{p}.md": cases for p, cases in model.case_studies_by_principle.items()},
+        **{model.hubs[h].page: cases for h, cases in model.case_studies_by_hub.items()},
+        **{model.countries[c].page: cases
+           for c, cases in model.case_studies_by_country.items()},
+    }
+    checked = 0
+    for path, cases in listings.items():
+        if len(cases) < 2:
+            continue
+        section = by_path[path].split("\n## Case studies", 1)[1].split("\n## ", 1)[0]
+        items = [line for line in section.splitlines() if line.startswith("- [")]
+        assert len(items) == len(cases), (path, section)
+        linked = {re.match(r"- \[.*?\]\((?:\.\./)*([^)]+)\)", item)[1] for item in items}
+        assert linked == {case.src_uri for case in cases}, path
+        checked += 1
+    assert checked > 3, "too few pages list two case studies or more"
+
+
+@pytest.mark.parametrize("language", ["en", "es", "fr"])
+def test_no_list_item_runs_into_the_next(repo_root, language: str) -> None:
+    # A template line that ends in a block tag loses its newline (trim_blocks), and the
+    # next item of its list lands on the same line: "... starred- [AF0012](...)".
+    model = load(repo_root)
+    run_on = re.compile(r"\S- \[")
+    found = [(page.path, line.strip()[:120])
+             for page in generated_pages(model, language)
+             for line in page.markdown.splitlines()
+             if re.match(r"\s*(?:- |\d+\. )", line) and run_on.search(line.strip()[2:])]
+    assert found == []

@@ -12,7 +12,7 @@ import dataclasses
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from markupsafe import Markup
 
@@ -33,6 +33,8 @@ from odhub.data.model import (
 )
 from odhub.lang.translator import N_, Translator
 from odhub.render.markdown import environment
+
+T = TypeVar("T")
 
 # How a completion rating reads in a summary line (through the translator).
 COMPLETION_WORDS = {
@@ -136,8 +138,28 @@ def _dates(event: Any) -> str:
     return f"{event.start}–{event.end}" if event.end else str(event.start)
 
 
-def _keyed(items: Iterable[Any], key: Callable[[Any], Any]) -> dict[Any, Any]:
-    return {key(item): item for item in items}
+@dataclass(frozen=True)
+class _Pairs(Generic[T]):
+    """The records of two versions of a list, matched by key."""
+
+    added: list[T]
+    removed: list[T]
+    kept: list[tuple[T, T]]  # (before, after)
+
+
+def _pair(before: Iterable[T], after: Iterable[T], key: Callable[[T], Any],
+          order: Callable[[Any], Any] | None = None) -> _Pairs[T]:
+    """Added and kept records in the new version's order, removed ones in the old one's;
+    or each group sorted by `order` over the keys."""
+    old = {key(item): item for item in before}
+    new = {key(item): item for item in after}
+
+    def arranged(keys: list[Any]) -> list[Any]:
+        return sorted(keys, key=order) if order else keys
+
+    return _Pairs([new[k] for k in arranged([k for k in new if k not in old])],
+                  [old[k] for k in arranged([k for k in old if k not in new])],
+                  [(old[k], new[k]) for k in arranged([k for k in new if k in old])])
 
 
 class _Differ:
@@ -202,17 +224,16 @@ class _Differ:
         subject = _("hub {name}", name=after.name)
         if before.name != after.name:
             self.add("hubs", _("renamed from {old}", old=before.name), subject)
-        old_orgs = _keyed(before.organisations, lambda o: o.name)
-        new_orgs = _keyed(after.organisations, lambda o: o.name)
-        for name in sorted(new_orgs.keys() - old_orgs.keys(), key=sort_key):
-            self.add("hubs", _("organisation added: {name}", name=name), subject,
-                     sources=new_orgs[name].sources)
-        for name in sorted(old_orgs.keys() - new_orgs.keys(), key=sort_key):
-            self.add("hubs", _("organisation removed: {name}", name=name), subject)
-        for name in sorted(old_orgs.keys() & new_orgs.keys(), key=sort_key):
-            fields = _changed_fields(old_orgs[name], new_orgs[name])
+        orgs = _pair(before.organisations, after.organisations, lambda o: o.name, sort_key)
+        for org in orgs.added:
+            self.add("hubs", _("organisation added: {name}", name=org.name), subject,
+                     sources=org.sources)
+        for org in orgs.removed:
+            self.add("hubs", _("organisation removed: {name}", name=org.name), subject)
+        for was, now in orgs.kept:
+            fields = _changed_fields(was, now)
             if fields:
-                self.add("hubs", _("organisation {name} updated: {fields}", name=name,
+                self.add("hubs", _("organisation {name} updated: {fields}", name=now.name,
                                    fields=", ".join(fields)), subject)
         fields = _changed_fields(before, after, skip=("name", "organisations", "source_file"))
         if fields:
@@ -304,20 +325,18 @@ class _Differ:
                      name, details=(_("since {date}", date=after.status_since)
                                     if after.status_since else None,),
                      sources=after.status_sources or after.sources)
-        old_plans = _keyed(before.action_plans, lambda p: p.period)
-        new_plans = _keyed(after.action_plans, lambda p: p.period)
-        for period in sorted(new_plans.keys() - old_plans.keys()):
-            self.add("countries", _("OGP action plan added: {period}", period=period), name,
-                     sources=(new_plans[period].url,) if new_plans[period].url else ())
-        for period in sorted(old_plans.keys() - new_plans.keys()):
-            self.add("countries", _("OGP action plan removed: {period}", period=period), name)
+        plans = _pair(before.action_plans, after.action_plans, lambda p: p.period, str)
+        for plan in plans.added:
+            self.add("countries", _("OGP action plan added: {period}", period=plan.period),
+                     name, sources=(plan.url,) if plan.url else ())
+        for plan in plans.removed:
+            self.add("countries", _("OGP action plan removed: {period}", period=plan.period),
+                     name)
         # A status change is told with its date and sources above.
         told = ("status_since", "status_sources") if before.status != after.status else ()
         fields = _changed_fields(before, after, skip=("member_since", "status", "action_plans",
                                                       *told))
-        plans_edited = [p for p in old_plans.keys() & new_plans.keys()
-                        if old_plans[p] != new_plans[p]]
-        if plans_edited:
+        if any(was != now for was, now in plans.kept):
             fields.append("action_plans")
         if fields:
             self.add("countries", _("OGP record updated: {fields}", fields=", ".join(fields)),
@@ -339,23 +358,22 @@ class _Differ:
                                     "{new}", old=before.year or _("not recorded"),
                                     new=after.year or _("not recorded")),
                      name, sources=after.sources)
-        old_local = _keyed(before.local_governments if before else (), lambda g: g.name)
-        new_local = _keyed(after.local_governments if after else (), lambda g: g.name)
-        for local in sorted(new_local.keys() - old_local.keys(), key=sort_key):
-            adopter = new_local[local]
+        local = _pair(before.local_governments if before else (),
+                      after.local_governments if after else (), lambda g: g.name, sort_key)
+        for adopter in local.added:
             self.add("countries", _("Open Data Charter local adopter added: {name}",
-                                    name=local), name,
+                                    name=adopter.name), name,
                      details=(_(adopter.level), adopter.year),
                      sources=after.sources if after else ())
-        for local in sorted(old_local.keys() - new_local.keys(), key=sort_key):
+        for adopter in local.removed:
             self.add("countries", _("Open Data Charter local adopter removed: {name}",
-                                    name=local), name)
+                                    name=adopter.name), name)
         if before is None or after is None:
-            if before is not None and not was and not old_local:
+            if before is not None and not was and not before.local_governments:
                 self.add("countries", _("Open Data Charter record removed"), name)
             return
         fields = _changed_fields(before, after, skip=("adopted", "year", "local_governments"))
-        if any(old_local[g] != new_local[g] for g in old_local.keys() & new_local.keys()):
+        if any(old != new for old, new in local.kept):
             fields.append("local_governments")
         if fields:
             self.add("countries", _("Open Data Charter record updated: {fields}",
@@ -365,37 +383,36 @@ class _Differ:
     def portals(self, name: str, before: tuple[Portal, ...],
                 after: tuple[Portal, ...]) -> None:
         _ = self._
-        old = _keyed(before, lambda p: p.url)
-        new = _keyed(after, lambda p: p.url)
-        for url in [p.url for p in after if p.url not in old]:
-            self.add("countries", _("national portal added: {url}", url=url), name,
-                     details=(new[url].name, new[url].software), sources=new[url].sources)
-        for url in [p.url for p in before if p.url not in new]:
-            self.add("countries", _("national portal removed: {url}", url=url), name)
-        for url in [p.url for p in after if p.url in old]:
-            fields = _changed_fields(old[url], new[url])
+        portals = _pair(before, after, lambda p: p.url)
+        for portal in portals.added:
+            self.add("countries", _("national portal added: {url}", url=portal.url), name,
+                     details=(portal.name, portal.software), sources=portal.sources)
+        for portal in portals.removed:
+            self.add("countries", _("national portal removed: {url}", url=portal.url), name)
+        for was, now in portals.kept:
+            fields = _changed_fields(was, now)
             if fields:
-                self.add("countries", _("national portal {url} updated: {fields}", url=url,
-                                        fields=", ".join(fields)), name,
-                         details=(_("as of {date}", date=new[url].as_of),))
+                self.add("countries", _("national portal {url} updated: {fields}",
+                                        url=now.url, fields=", ".join(fields)), name,
+                         details=(_("as of {date}", date=now.as_of),))
 
     def local_members(self, name: str, before: tuple[LocalMember, ...],
                       after: tuple[LocalMember, ...]) -> None:
         _ = self._
-        old = _keyed(before, lambda m: m.name)
-        new = _keyed(after, lambda m: m.name)
-        for key in [m.name for m in after if m.name not in old]:
-            self.add("countries", _("OGP Local member added: {name}", name=key), name,
-                     details=(_("joined {year}", year=new[key].year_joined)
-                              if new[key].year_joined else None,),
-                     sources=new[key].sources)
-        for key in [m.name for m in before if m.name not in new]:
-            self.add("countries", _("OGP Local member removed: {name}", name=key), name)
-        for key in [m.name for m in after if m.name in old]:
-            fields = _changed_fields(old[key], new[key])
+        members = _pair(before, after, lambda m: m.name)
+        for member in members.added:
+            self.add("countries", _("OGP Local member added: {name}", name=member.name),
+                     name, details=(_("joined {year}", year=member.year_joined)
+                                    if member.year_joined else None,),
+                     sources=member.sources)
+        for member in members.removed:
+            self.add("countries", _("OGP Local member removed: {name}", name=member.name),
+                     name)
+        for was, now in members.kept:
+            fields = _changed_fields(was, now)
             if fields:
                 self.add("countries", _("OGP Local member {member} updated: {fields}",
-                                        member=key, fields=", ".join(fields)), name)
+                                        member=now.name, fields=", ".join(fields)), name)
 
     def completion(self, commitment: Commitment) -> str:
         value = commitment.irm.completion
@@ -404,19 +421,17 @@ class _Differ:
     def commitments(self, name: str, before: tuple[Commitment, ...],
                     after: tuple[Commitment, ...]) -> None:
         _ = self._
-        old = _keyed(before, lambda c: c.id)
-        new = _keyed(after, lambda c: c.id)
-        for key in [c.id for c in after if c.id not in old]:
-            item = new[key]
-            self.add("countries", _("commitment added: {id} {title}", id=key,
+        commitments = _pair(before, after, lambda c: c.id)
+        for item in commitments.added:
+            self.add("countries", _("commitment added: {id} {title}", id=item.id,
                                     title=item.english_title), name,
                      details=(item.action_plan.label, self.completion(item)),
                      sources=item.sources)
-        for key in [c.id for c in before if c.id not in new]:
-            self.add("countries", _("commitment removed: {id} {title}", id=key,
-                                    title=old[key].english_title), name)
-        for key in [c.id for c in after if c.id in old]:
-            was, now = old[key], new[key]
+        for item in commitments.removed:
+            self.add("countries", _("commitment removed: {id} {title}", id=item.id,
+                                    title=item.english_title), name)
+        for was, now in commitments.kept:
+            key = now.id
             if was.irm.completion != now.irm.completion:
                 self.add("countries", _("commitment {id}: completion changed from {old} to "
                                         "{new}", id=key, old=self.completion(was),
@@ -433,8 +448,7 @@ class _Differ:
     def indicators(self, name: str, before: tuple[IndicatorValue, ...],
                    after: tuple[IndicatorValue, ...]) -> None:
         _ = self._
-        old = _keyed(before, lambda i: (i.measure, i.edition))
-        new = _keyed(after, lambda i: (i.measure, i.edition))
+        indicators = _pair(before, after, lambda i: (i.measure, i.edition))
 
         def value(item: IndicatorValue) -> str:
             shown = str(item.value) if item.value is not None else _("no score")
@@ -442,18 +456,15 @@ class _Differ:
                 return _("{value} (rank {rank})", value=shown, rank=item.rank)
             return shown
 
-        for key in [k for k in new if k not in old]:
-            item = new[key]
+        for item in indicators.added:
             self.add("countries", _("indicator added: {indicator}, {edition} = {value}",
                                     indicator=item.measure, edition=item.edition,
                                     value=value(item)),
                      name, sources=(item.source,))
-        for key in [k for k in old if k not in new]:
-            item = old[key]
+        for item in indicators.removed:
             self.add("countries", _("indicator removed: {indicator}, {edition}",
                                     indicator=item.measure, edition=item.edition), name)
-        for key in [k for k in new if k in old]:
-            was, now = old[key], new[key]
+        for was, now in indicators.kept:
             if was != now:
                 self.add("countries", _("indicator {indicator}, {edition} changed from {old} "
                                         "to {new}", indicator=now.measure,
@@ -464,16 +475,13 @@ class _Differ:
 
     def events(self) -> None:
         _ = self._
-        old = _keyed(self.base.events, lambda e: e.id)
-        new = _keyed(self.head.events, lambda e: e.id)
-        for key in [k for k in new if k not in old]:
-            event = new[key]
+        events = _pair(self.base.events, self.head.events, lambda e: e.id)
+        for event in events.added:
             self.add("events", _("new event: {title}", title=event.title),
                      details=(_dates(event), event.location), sources=event.sources)
-        for key in [k for k in old if k not in new]:
-            self.add("events", _("event removed: {title}", title=old[key].title))
-        for key in [k for k in new if k in old]:
-            was, now = old[key], new[key]
+        for event in events.removed:
+            self.add("events", _("event removed: {title}", title=event.title))
+        for was, now in events.kept:
             if (was.start, was.end) != (now.start, now.end):
                 self.add("events", _("event “{title}”: dates changed from {old} to {new}",
                                      title=now.title, old=_dates(was), new=_dates(now)),
@@ -522,13 +530,14 @@ class _Differ:
     def schemas(self) -> None:
         """A schema change alters what every record may hold: reviewers should know."""
         _ = self._
-        old, new = self.base.schemas, self.head.schemas
-        for name in sorted(new.keys() - old.keys()):
+        files = _pair(self.base.schemas.items(), self.head.schemas.items(),
+                      lambda item: item[0], str)
+        for name, _schema in files.added:
             self.add("schemas", _("new data schema: {file}", file=name))
-        for name in sorted(old.keys() - new.keys()):
+        for name, _schema in files.removed:
             self.add("schemas", _("data schema removed: {file}", file=name))
-        for name in sorted(old.keys() & new.keys()):
-            if old[name] != new[name]:
+        for (name, was), (_name, now) in files.kept:
+            if was != now:
                 self.add("schemas", _("data schema changed: {file}", file=name),
                          details=(_("the rules for these records change"),))
 
@@ -542,15 +551,16 @@ class _Differ:
         for attribute, what in kinds:
             old: dict[str, Term] = getattr(self.base, attribute)
             new: dict[str, Term] = getattr(self.head, attribute)
-            for key in [k for k in new if k not in old]:
+            terms = _pair(old.items(), new.items(), lambda item: item[0])
+            for key, term in terms.added:
                 self.add("vocabularies", _("new {what}: {title}", what=what,
-                                           title=new[key].title), details=(key,))
-            for key in [k for k in old if k not in new]:
+                                           title=term.title), details=(key,))
+            for key, term in terms.removed:
                 self.add("vocabularies", _("{what} removed: {title}", what=what,
-                                           title=old[key].title), details=(key,))
-            for key in [k for k in new if k in old]:
-                fields = _changed_fields(old[key], new[key])
+                                           title=term.title), details=(key,))
+            for (_, was), (_, now) in terms.kept:
+                fields = _changed_fields(was, now)
                 if fields:
                     self.add("vocabularies", _("{what} updated: {title}", what=what,
-                                               title=new[key].title),
+                                               title=now.title),
                              details=(", ".join(fields),))

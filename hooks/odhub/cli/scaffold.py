@@ -14,7 +14,6 @@ import difflib
 import json
 import re
 import sys
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -123,9 +122,7 @@ def _check(values: Iterable[str], known: list[str], what: str) -> list[str]:
 
 
 def slugify(text: str) -> str:
-    folded = unicodedata.normalize("NFKD", text)
-    ascii_text = folded.encode("ascii", "ignore").decode("ascii").lower()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
+    slug = re.sub(r"[^a-z0-9]+", "-", names.ascii_fold(text).lower()).strip("-")
     if len(slug) > 60:
         slug = slug[:60].rsplit("-", 1)[0]
     if not slug:

@@ -11,10 +11,6 @@ from odhub.data.dates import PartialDate
 from odhub.data.editions import PageTranslation
 from odhub.data.news import Post
 from odhub.lang.names import ascii_fold
-from odhub.lang.translator import N_
-
-# Levels of local government and of guidance: ids in data, shown translated as words.
-LOCAL_LEVELS = (N_("state"), N_("city"), N_("municipality"))
 
 
 def source_label(url: str) -> str:
@@ -128,9 +124,6 @@ class Portal:
     notes: str | None = None
 
 
-# IRM completion on OGP's scale, least to most done, then the states outside the scale.
-COMPLETION_SCALE = ("not-started", "limited", "substantial", "complete")
-COMPLETIONS = (*COMPLETION_SCALE, "withdrawn", "unclear", "not-assessed")
 ACHIEVED = ("substantial", "complete")
 NOT_ASSESSED = "not-assessed"
 

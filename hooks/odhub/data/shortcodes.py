@@ -16,10 +16,10 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from odhub.data import vocab
 from odhub.data.errors import Problem
 from odhub.data.markdown_code import CODE, FLAGS
 from odhub.data.model import Model
-from odhub.lang.translator import N_
 
 # Order matters: code is matched first, so a shortcode or tag inside code is left alone.
 TOKENS = re.compile(
@@ -30,7 +30,6 @@ TOKENS = re.compile(
     FLAGS | re.VERBOSE,
 )
 _ARGUMENT = re.compile(r"([a-z][a-z0-9_-]*)=(\S+)\Z")
-_LEVELS = (N_("introductory"), N_("intermediate"), N_("advanced"))
 
 
 @dataclass(frozen=True)
@@ -66,6 +65,10 @@ class Call:
 
 
 def known_values(model: Model, kind: str) -> dict[str, Any]:
+    if kind == "level":  # the schema's list: guidance levels are not records
+        return dict.fromkeys(vocab.allowed(model.schemas, "guidance", "level"))
+    if kind == "year":
+        return {str(c.year): c.year for c in model.case_studies.values()}
     return {
         "hub": model.hubs,
         "principle": model.principles,
@@ -73,8 +76,6 @@ def known_values(model: Model, kind: str) -> dict[str, Any]:
         "objective": model.objectives,
         "audience": model.audiences,
         "country": model.countries,
-        "level": dict.fromkeys(_LEVELS),
-        "year": {str(c.year): c.year for c in model.case_studies.values()},
     }[kind]
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from odhub.data import vocab
 from odhub.data.model import Index, Model
 from odhub.lang.translator import Translator
 
@@ -25,6 +26,7 @@ class Field:
     description: str
     is_list: bool = False  # a list in JSON, joined with LIST_SEPARATOR in CSV
     pattern: str | None = None
+    enum: tuple[str, ...] = ()  # the values its schema allows (Frictionless constraints)
 
 
 @dataclass(frozen=True)
@@ -76,6 +78,14 @@ REGISTRY_ATTRIBUTION = (
 def tables(model: Model, translator: Translator) -> list[Table]:
     """Every table the hub publishes, rows in a stable order."""
     t = translator.gettext
+
+    def one_of(kind: str, *path: str) -> tuple[str, ...]:
+        return vocab.allowed(model.schemas, kind, *path)
+
+    def irm(name: str, description: str) -> Field:
+        return Field(name, "string", description,
+                     enum=one_of("commitments", "commitments", vocab.ITEMS, "irm", name))
+
     sources = Field("sources", "string", t("Web pages the facts were read from."), True)
     as_of = Field("as_of", "string", t("When the facts were true according to their sources "
                                        "(YYYY, YYYY-MM or YYYY-MM-DD)."),
@@ -98,9 +108,8 @@ def tables(model: Model, translator: Translator) -> list[Table]:
                                          "under (an editorial grouping); empty if none.")),
                 Field("ogp_member_since", "integer",
                       t("Year the sources give for joining OGP; empty when none does.")),
-                Field("ogp_status", "string", t("OGP status: participating, inactive, "
-                                                "withdrawn or removed-or-suspended; empty "
-                                                "when no source settles it.")),
+                Field("ogp_status", "string", t("OGP status; empty when no source settles "
+                                                "it."), enum=one_of("country", "ogp", "status")),
                 Field("ogp_status_since", "string", t("When the status last changed, where a "
                                                       "source dates it.")),
                 Field("ogp_current_member", "boolean",
@@ -146,7 +155,8 @@ def tables(model: Model, translator: Translator) -> list[Table]:
                 Field("id", "string", t("OGP's unique identifier, e.g. KE0026.")),
                 country,
                 Field("member", "string", t("The OGP member as OGP writes it.")),
-                Field("level", "string", t("national, or local for an OGP Local member.")),
+                Field("level", "string", t("national, or local for an OGP Local member."),
+                      enum=one_of("commitments", "commitments", vocab.ITEMS, "level")),
                 Field("local_code", "string", t("OGP's code for a local member.")),
                 Field("action_plan", "string", t("The action plan as the source names it.")),
                 Field("plan_start", "integer", t("First year of the action plan.")),
@@ -156,17 +166,14 @@ def tables(model: Model, translator: Translator) -> list[Table]:
                 Field("title_en", "string", t("OGP's English short title, where given.")),
                 Field("lead_institution", "string", t("Lead institution as published.")),
                 Field("policy_areas", "string", t("Ids of its OGP policy areas."), True),
-                Field("potential_impact", "string", t("IRM potential impact.")),
-                Field("ambition", "string", t("IRM ambition (newer reviews).")),
-                Field("completion", "string", t("IRM completion: not-started, limited, "
-                                                "substantial, complete, withdrawn, unclear "
-                                                "or not-assessed.")),
-                Field("completion_report", "string", t("Which IRM report the completion "
-                                                       "comes from.")),
+                irm("potential_impact", t("IRM potential impact.")),
+                irm("ambition", t("IRM ambition (newer reviews).")),
+                irm("completion", t("IRM completion.")),
+                irm("completion_report", t("Which IRM report the completion comes from.")),
                 Field("starred", "boolean", t("Whether the IRM starred it; empty if not "
                                               "rated.")),
-                Field("open_government", "string", t("IRM: did it open government?")),
-                Field("early_results", "string", t("IRM early results.")),
+                irm("open_government", t("IRM: did it open government?")),
+                irm("early_results", t("IRM early results.")),
                 Field("url", "string", t("The commitment's page on OGP's site.")),
                 sources, as_of,
             ),

@@ -125,8 +125,9 @@ def _field(field: Field, variant: str) -> dict[str, Any]:
         described["type"] = "array"
     else:
         described["type"] = field.type
-        if field.pattern and not field.is_list:
-            described["constraints"] = {"pattern": field.pattern}
+        constraints = {"pattern": field.pattern, "enum": list(field.enum)}
+        if not field.is_list and any(constraints.values()):
+            described["constraints"] = {k: v for k, v in constraints.items() if v}
     return described
 
 

@@ -21,7 +21,6 @@ series-N-bg``, ``pattern-mark``, ``swatch``, ``line series-N``, ``label``,
 
 from __future__ import annotations
 
-import hashlib
 import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -29,6 +28,7 @@ from dataclasses import dataclass
 import jinja2
 
 from odhub.render import environment as markup_templates
+from odhub.render import svg
 
 __all__ = ["DASHES", "FONT_SIZE", "PALETTE", "WIDTH", "bar_chart", "stacked_bar_chart",
            "timeline_chart"]
@@ -76,14 +76,10 @@ def _svg_env() -> jinja2.Environment:
     return markup_templates.environment("svg")
 
 
-_SVG_ID = markup_templates.SVG_ID
 _clean = markup_templates.xml_text
 
 
-def _num(x: float) -> str:
-    """Coordinate with at most one decimal and no trailing '.0'."""
-    r = round(x, 1)
-    return str(int(r)) if r == int(r) else f"{r:.1f}"
+_num = svg.coordinate
 
 
 def _text_width(text: str) -> float:
@@ -98,14 +94,7 @@ def _truncate(text: str, max_width: float) -> str:
 
 
 def _chart_id(svg_id: str | None, kind: str, *parts: object) -> str:
-    """Explicit id, or one derived from the content: stable across builds and
-    distinct for different charts on one page (pattern ids must not clash)."""
-    if svg_id is not None:
-        if not _SVG_ID.match(svg_id):
-            raise ValueError(f"invalid svg_id {svg_id!r}")
-        return svg_id
-    digest = hashlib.sha256(repr((kind, *parts)).encode()).hexdigest()[:10]
-    return f"{kind}-{digest}"
+    return svg.element_id(svg_id, kind, kind, *parts)  # the kind is hashed too
 
 
 def _render(template: str, svg_id: str, title: str, desc: str, width: float,

@@ -1,8 +1,9 @@
 """What the theme shows around each page's content: the words and links of overrides/.
 
 The overrides (breadcrumbs, "Report a problem with this page", the printed page's
-header, the search's offer to propose a missing country) get their text here, through
-the one translation function, and their links into the repository's issue forms.
+header, the search's offer to propose a missing country, the page at a missing address)
+get their text here, through the one translation function, and their links into the
+repository's issue forms.
 """
 
 from __future__ import annotations
@@ -44,6 +45,20 @@ class Chrome:
         self.no_country_text = t("No country page matches this search.")
         self.propose_text = t("Propose a country that is missing")
         self.how_to_add_text = t("How a country is added")
+        # The page at a missing address (overrides/404.html): what happened and where to go.
+        self.not_found_title = t("Page not found")
+        self.not_found_text = t("There is no page at this address: it may have moved, or the "
+                                "link may have a typing mistake. The search box above finds "
+                                "countries, case studies and guidance; or start from one of "
+                                "these pages:")
+        self._not_found_pages = (("", t("Home page")), ("countries/", t("Countries")),
+                                 ("case-studies/", t("Case studies")),
+                                 ("guidance/", t("Guidance")))
+
+    def not_found_links(self, directory_urls: bool) -> list[tuple[str, str]]:
+        """(address from the site's root, label) of the pages a missing address offers."""
+        return [(path if directory_urls else path + "index.html", label)
+                for path, label in self._not_found_pages]
 
     def report_url(self, src_uri: str, page_url: str) -> str | None:
         """The issue form for this page with its address filled in; None without a

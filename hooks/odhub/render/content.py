@@ -51,8 +51,12 @@ def page_markdown(model: Model, markdown: str, src_uri: str, *,
     """
     translator = Translator(language)
     notice = edition_notice(model, src_uri, translator)
+    meta: dict[str, Any] = {}
     if notice:
         markdown = _wrap(markdown, notice, "").rstrip() + "\n"
+        if translator.language not in model.page_translations.get(src_uri, {}):
+            # Shown in English: the edition's search lists such pages after its own.
+            meta["shown_in"] = SOURCE_LANGUAGE
     case = model.case_studies.get(src_uri)
     guide = model.guidance.get(src_uri)
     markdown = expand_shortcodes(markdown, model, src_uri, translator=translator,
@@ -60,7 +64,7 @@ def page_markdown(model: Model, markdown: str, src_uri: str, *,
                                  escape_html=case is not None or guide is not None,
                                  site=site)
     if case is None and guide is None:
-        return PageMarkdown(markdown)
+        return PageMarkdown(markdown, meta)
 
     def block(template: str, **context: Any) -> str:
         try:
@@ -80,13 +84,13 @@ def page_markdown(model: Model, markdown: str, src_uri: str, *,
                        guides=related.guidance_for_principles(model, case.principles))
         tags = [model.principles[p].title for p in case.principles]
         tags += [model.sectors[s].title for s in case.sectors]
-        return PageMarkdown(_wrap(markdown, top, bottom), {"tags": tags})
+        return PageMarkdown(_wrap(markdown, top, bottom), {**meta, "tags": tags})
     assert guide is not None
     top = block("guidance_facts.html.j2", guide=guide)
     bottom = block("guidance_related.html.j2", guide=guide,
                    cases=related.case_studies_for_guidance(model, guide))
     tags = [model.principles[p].title for p in guide.principles]
-    return PageMarkdown(_wrap(markdown, top, bottom), {"tags": tags})
+    return PageMarkdown(_wrap(markdown, top, bottom), {**meta, "tags": tags})
 
 
 def _block(template: str, src_uri: str, translator: Translator, links: PageLinks,

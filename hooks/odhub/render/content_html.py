@@ -5,9 +5,9 @@
   `tabindex="0"` so a keyboard can scroll it. Tables a template wraps in
   `<div class="odhub-reflow">` also get a `data-label` on every cell, from its column's
   header, so odhub.css can stack their rows on narrow screens.
-- Links whose text is only an address (a source's URL, or its site name) are kept out of
-  the search index, so "health" finds pages about health, not every page that cites a
-  URL with "health-check" in it.
+- Links whose text is only an address (a source's URL, or its site name, perhaps with the
+  end of its address) are kept out of the search index, so "health" finds pages about
+  health, not every page that cites a URL with "health-check" in it.
 
 Markdown never nests tables and MkDocs writes well-formed HTML, so a few regular
 expressions over the content suffice; pages with neither tables nor external links are
@@ -101,8 +101,13 @@ def keep_addresses_out_of_search(html: str) -> str:
             return match.group(0)
         href = htmllib.unescape(match["href"])
         text = text_of(match["text"])
-        if text not in {href, href.rstrip("/"), href.removeprefix("mailto:"),
-                        source_label(href)}:
+        site = source_label(href)
+        # The address itself, or its site's name, alone or with the end of the address
+        # that tells two sources on one site apart: "opengovpartnership.org (kenya)".
+        named_by_address = text in {href, href.rstrip("/"), href.removeprefix("mailto:"),
+                                    site} or (text.startswith(f"{site} (")
+                                              and text.endswith(")"))
+        if not named_by_address:
             return match.group(0)
         return f'<a{match["attrs"]} data-search-exclude>{match["text"]}</a>'
 

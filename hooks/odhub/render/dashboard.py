@@ -19,6 +19,7 @@ from odhub.derive.indicators import EditionMap, IndexTable, latest_scored_editio
 from odhub.lang.translator import N_, Translator
 from odhub.render import charts, geo
 from odhub.render.figures import Figure, LegendItem, figure_html
+from odhub.render.ogp_labels import COMPLETION
 
 # Map categories, most specific first. Each has its own fill *and* texture in charts.css
 # (and a label in the legend and every table), so none is told apart by colour alone.
@@ -30,13 +31,10 @@ CATEGORIES = (
     ("charter", N_("National Open Data Charter adopter, not an OGP member in our data")),
 )
 NO_CATEGORY = N_("Not in the hub's data")
-COMPLETION_LABELS = {
-    "complete": N_("Complete"),
-    "substantial": N_("Substantial"),
-    "limited": N_("Limited"),
-    "not-started": N_("Not started"),
-    UNRATED: N_("Not rated (yet)"),
-}
+# The chart's groups: the IRM's words for the four ratings on its scale, and one group for
+# every commitment without one.
+COMPLETION_LABELS = {**{group: COMPLETION[group] for group in COMPLETION_GROUPS
+                        if group != UNRATED}, UNRATED: N_("Not rated (yet)")}
 # Score bands of the index maps: equal fifths of the 0-100 scale both indices use.
 BANDS = ((0, 20), (20, 40), (40, 60), (60, 80), (80, 100))
 MAX_AREAS_CHARTED = 12

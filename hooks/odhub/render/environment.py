@@ -22,7 +22,6 @@ TEMPLATES = Path(__file__).resolve().parent / "templates"
 
 # Characters XML 1.0 forbids even when escaped; untrusted text could carry them.
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-SVG_ID = re.compile(r"^[A-Za-z][A-Za-z0-9_.-]*$")
 
 
 def make_environment(folders: tuple[str, ...], *, autoescape: bool = True,

@@ -20,7 +20,6 @@ Typical use::
 from __future__ import annotations
 
 import functools
-import hashlib
 import itertools
 import json
 import math
@@ -33,6 +32,7 @@ import jinja2
 import pycountry
 
 from odhub.render import environment as markup_templates
+from odhub.render import svg as svg_parts
 
 __all__ = [
     "COUNTRIES_50M",
@@ -552,7 +552,6 @@ def _svg_env() -> jinja2.Environment:
     return markup_templates.environment("svg")
 
 
-_SVG_ID = markup_templates.SVG_ID
 _clean = markup_templates.xml_text
 
 
@@ -636,14 +635,8 @@ def render_map(
     classes = dict(classes or {})
     labels = dict(labels or {})
     focus_codes = list(dict.fromkeys(focus or []))
-    if svg_id is None:
-        key = (title, desc, sorted(classes.items()), sorted(labels.items()), focus_codes, extent)
-        svg_id = (
-            "map-"
-            + hashlib.sha256(repr((key, str(topology), width, height)).encode()).hexdigest()[:10]
-        )
-    elif not _SVG_ID.match(svg_id):
-        raise ValueError(f"invalid svg_id {svg_id!r}")
+    key = (title, desc, sorted(classes.items()), sorted(labels.items()), focus_codes, extent)
+    svg_id = svg_parts.element_id(svg_id, "map", key, str(topology), width, height)
     requested = set(classes) | set(labels) | set(focus_codes)
 
     by_iso3: dict[str, list[GeoFeature]] = {}

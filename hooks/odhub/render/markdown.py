@@ -167,9 +167,17 @@ def render(template: str, page_path: str, translator: Translator, **context: Any
     def link(label: Any, target: str, anchor: str = "") -> Markup:
         return Markup(f"[{escape_text(label)}]({to(target, anchor)})")
 
+    # Guides a hub may or may not have written (e.g. contribute/event.md): a hub without
+    # one gets no link rather than a broken one.
+    written = getattr(context.get("model"), "hand_written", {})
+
+    def guide_link(label: Any, target: str) -> Markup:
+        return link(label, target) if target in written else Markup("")
+
     return environment(translator.language).get_template(template).render(
         to=to,
         page_link=link,
+        guide_link=guide_link,
         page_path=page_path,
         **context,
     )

@@ -21,20 +21,11 @@ from odhub.data.model import Country, Event, Model, RegionalHub
 from odhub.derive import events
 from odhub.derive.commitments import CommitmentViews, plan_groups
 from odhub.derive.indicators import IndexTable
-from odhub.lang.translator import N_, Translator, cldr_locale
-from odhub.render import geo
+from odhub.lang.translator import Translator, cldr_locale
+from odhub.render import geo, svg, words
 from odhub.render.dashboard import Dashboard, category
 from odhub.render.figures import Figure, figure_html, render_html
 
-EVENT_KINDS = {
-    "conference": N_("Conference"),
-    "workshop": N_("Workshop"),
-    "campaign": N_("Campaign week"),
-    "launch": N_("Launch"),
-    "publication": N_("Publication"),
-    "announcement": N_("Announcement"),
-    "milestone": N_("Milestone"),
-}
 WORLD_EXTENT = (-180.0, -58.0, 180.0, 84.0)  # the inhabited world, without Antarctica
 LOCATOR_WIDTH = 320.0  # the height follows the map
 LOCATOR_PADDING = 2.0
@@ -66,7 +57,7 @@ class Views:
 
     # -- small helpers templates call --------------------------------------------------
 
-    event_kinds = EVENT_KINDS
+    event_kinds = words.EVENT_KIND
     category = staticmethod(category)
 
     def html(self, text: str) -> Markup:
@@ -207,8 +198,7 @@ class Views:
         return [(LOCATOR_ASSET, self.locator_svg())]
 
 
-def _num(value: float) -> str:
-    return f"{value:.1f}".rstrip("0").rstrip(".")
+_num = svg.coordinate
 
 
 @functools.cache

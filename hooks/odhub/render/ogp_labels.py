@@ -14,8 +14,8 @@ from odhub.render.markdown import local_date
 
 STATUS = {
     "participating": N_("Participating"),
-    "inactive": N_("Inactive member"),
-    "withdrawn": N_("Withdrew"),
+    "inactive": N_("Inactive"),
+    "withdrawn": N_("Withdrawn"),
     "removed-or-suspended": N_("Removed or suspended"),
 }
 COMPLETION = {
@@ -63,7 +63,11 @@ class Labels:
         ogp = country.ogp
         if ogp is None or ogp.status is None:
             return self._("Status not settled by our sources")
-        return self._(STATUS[ogp.status])
+        return self.status_id(ogp.status)
+
+    def status_id(self, value: str) -> str:
+        """The word for one value of ogp.status in country.schema.json."""
+        return self._(STATUS[value])
 
     def status_sentence(self, country: Country) -> str:
         """The first thing a country page says: whether it takes part in OGP now."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from odhub.data import vocab
 from odhub.data.model import Model
 from odhub.derive import (
     commitments_explorer,
@@ -72,7 +73,8 @@ def generated_pages(model: Model, language: str = "en",
         pages.append(GeneratedPage(path, render(template, path, t, **common, **context),
                                    source_file))
 
-    add("countries/index.md", "countries_index.md.j2")
+    add("countries/index.md", "countries_index.md.j2",
+        status_order=vocab.allowed(model.schemas, "country", "ogp", "status"))
     for country in model.countries.values():
         add(country.page, "country.md.j2", country.source_file, country=country,
             peers=peers.suggestions(model, country.iso3),
