@@ -1,7 +1,8 @@
 """MkDocs hooks: the thin adapter between a MkDocs build and the odhub library.
 
 Everything interesting lives in odhub; these functions only hand it the build's paths
-and put its results where MkDocs expects them.
+and put its results where MkDocs expects them. `odhub build-source` runs the same
+library calls (odhub.site) for engines without hooks, so both give the same site.
 """
 
 from __future__ import annotations
@@ -22,11 +23,7 @@ from mkdocs.structure.pages import Page
 log = logging.getLogger("mkdocs.plugins.odhub")
 
 _odhub: ModuleType | None = None
-_model = None  # odhub.Model, rebuilt in every on_config
-_sources = None  # odhub.SourceFiles: edit links and dates, once per build
-_links = None  # odhub.render.PageLinks: the build's pages, for the blocks' own links
-_site = None  # odhub.data.Site: repository, news and file dates for the home page's parts
-_chrome = None  # odhub.render.Chrome: words and links of the theme overrides
+_site = None  # odhub.site.SiteSource, made anew in every on_config
 
 
 def _fresh_odhub() -> ModuleType:
@@ -34,14 +31,8 @@ def _fresh_odhub() -> ModuleType:
     the library (watched under hooks/) must show up without restarting the server."""
     for name in [n for n in sys.modules if n == "odhub" or n.startswith("odhub.")]:
         del sys.modules[name]
-    # the layers a build uses
-    for layer in ("odhub.lang", "odhub.data", "odhub.render", "odhub.export"):
-        importlib.import_module(layer)
+    importlib.import_module("odhub.site")  # and the layers below it
     return importlib.import_module("odhub")
-
-
-def _root(config: MkDocsConfig) -> Path:
-    return Path(config.config_file_path).resolve().parent
 
 
 def _language(config: MkDocsConfig) -> str:
@@ -49,29 +40,31 @@ def _language(config: MkDocsConfig) -> str:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _odhub, _model, _sources, _site, _chrome
+    global _odhub, _site
     _odhub = _fresh_odhub()
-    _model = None
+    _site = None
     if not _odhub.render.published_repository(config.repo_url):
         # The placeholder repo_url: no repository link and no edit buttons (all 404s).
         config.repo_url = config.edit_uri = config.edit_uri_template = None
-    root = _root(config)
-    _sources = _odhub.data.SourceFiles(
-        root, Path(config.docs_dir).resolve().relative_to(root).as_posix(),
-        _edit_base(config), _language(config))
+    root = Path(config.config_file_path).resolve().parent
     # The editions share mkdocs.yml's texts; the catalogue translates them.
     t = _odhub.lang.Translator(_language(config))
     config.site_description = t.gettext((config.site_description or "").strip()) or None
     config.copyright = t.gettext((config.copyright or "").strip()) or None
     try:
-        _model = _odhub.load(_root(config), language=_language(config))
+        model = _odhub.load(root, language=_language(config))
     except _odhub.InvalidData as err:
         raise PluginError(f"odhub found problems in the hub's data:\n{err}") from None
-    log.debug("odhub: loaded %d countries and %d hubs", len(_model.countries),
-              len(_model.hubs))
-    repository = _odhub.data.Repository.from_url(config.repo_url)
-    _site = _odhub.data.Site(root, repository, _sources.dates)
-    _chrome = _odhub.render.Chrome(_model, repository, _model.language)
+    settings = _odhub.site.SiteSettings(
+        site_url=config.site_url or None, repo_url=config.repo_url,
+        branch=config.extra.get("odhub", {}).get("branch", "main"), language=model.language)
+    _site = _odhub.site.SiteSource(
+        model, root, docs_dir=Path(config.docs_dir).resolve().relative_to(root).as_posix(),
+        edit_base=settings.edit_base, site_url=settings.site_url,
+        edit_links=settings.published, repo_url=config.repo_url,
+        directory_urls=config.use_directory_urls)
+    log.debug("odhub: loaded %d countries and %d hubs", len(model.countries),
+              len(model.hubs))
     return config
 
 
@@ -79,42 +72,33 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 # then see the generated pages like any other page.
 @event_priority(50)
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    assert _odhub is not None and _model is not None and _sources is not None
+    assert _odhub is not None and _site is not None
     # Translations (page.es.md) stand in for their English pages in their edition only.
-    edition = _odhub.data.edition_files([f.src_uri for f in files], _model.language,
-                                        _model.languages)
+    edition = _site.edition([f.src_uri for f in files])
     for src in edition.remove:
         files.remove(files.get_file_from_path(src))
     for english, translation in edition.replace.items():
         files.remove(files.get_file_from_path(english))
         files.append(File.generated(config, english,
                                     abs_src_path=str(Path(config.docs_dir) / translation)))
-    _sources.add_translations(edition.replace)
-    links = _odhub.render.SiteLinks(edit_base=_edit_base(config))
-    pages = _odhub.render.generated_pages(_model, _model.language, links)
-    _sources.add_generated(pages)
-    for page in pages:
-        if files.get_file_from_path(page.path) is not None:
-            raise PluginError(f"docs/{page.path} would hide a generated page; rename or "
-                              "remove the hand-written file")
-        files.append(File.generated(config, page.path, content=page.markdown))
-    global _links
-    _links = _odhub.render.PageLinks(
-        frozenset(file.src_uri for file in files.documentation_pages()),
-        config.use_directory_urls)
+    try:
+        added = _site.added_files([file.src_uri for file in files])
+    except _odhub.InvalidData as err:
+        raise PluginError(str(err)) from None
+    for file in added:  # generated pages, the map they embed, the exports under data/
+        files.append(File.generated(config, file.path, content=file.content))
+    _site.known_pages(file.src_uri for file in files.documentation_pages())
     return files
 
 
-def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: object) -> str:
-    assert _odhub is not None and _model is not None
+def on_page_markdown(markdown: str, page: Page, **_: object) -> str:
+    assert _odhub is not None and _site is not None
     try:
-        result = _odhub.render.page_markdown(_model, markdown, page.file.src_uri,
-                                             source_text=page.file.content_string,
-                                             language=_model.language, site=_site,
-                                             links=_links)
+        result = _site.page(page.file.src_uri, markdown,
+                            source_text=page.file.content_string)
     except _odhub.InvalidData as err:
         raise PluginError(f"odhub found problems in a page:\n{err}") from None
-    page.meta.update(result.meta)
+    page.meta.update(result.meta)  # tags, revision_date, edit_url (overrides/ reads it)
     return result.markdown
 
 
@@ -122,8 +106,8 @@ def on_nav(nav: Navigation, files: Files, **_: object) -> Navigation:
     """The navigation titles of mkdocs.yml, in the edition's language. Pages kept out of
     the navigation get the parent odhub gives them, so the theme shows their breadcrumbs,
     highlights their section's tab and lists its pages."""
-    assert _odhub is not None and _model is not None
-    t = _odhub.lang.Translator(_model.language)
+    assert _odhub is not None and _site is not None
+    t = _odhub.lang.Translator(_site.model.language)
 
     def translate(items: list) -> None:
         for item in items:
@@ -132,11 +116,10 @@ def on_nav(nav: Navigation, files: Files, **_: object) -> Navigation:
             translate(getattr(item, "children", None) or [])
 
     translate(nav.items)
-    places = _odhub.render.Places(_model)
     for file in files.documentation_pages():
         if file.page is None or file.page.parent is not None or file.inclusion.is_in_nav():
             continue
-        parent_path = places.parent(file.src_uri)
+        parent_path = _site.parent(file.src_uri)
         parent = files.get_file_from_path(parent_path) if parent_path else None
         if parent is not None and parent.page is not None:
             file.page.parent = _stand_in(parent.page)
@@ -154,26 +137,21 @@ def _stand_in(page: Page):  # -> Page | Section
 
 def on_page_content(html: str, page: Page, **_: object) -> str:
     """Table regions and search exclusions, before the search plugin reads the page."""
-    assert _odhub is not None
-    return _odhub.render.finish_content_html(html, page.title or "")
+    assert _site is not None
+    return _site.content_html(html, page.title or "")
 
 
-def on_page_context(context: dict, page: Page, **_: object) -> dict:
-    """Edit button and "last update" date: generated pages edit their data file. The
-    theme overrides find their words and links in `odhub`."""
-    assert _sources is not None
-    context["odhub"] = _chrome
-    source = _sources.page(page.file.src_uri)
-    if source.edit_url:
-        page.edit_url = source.edit_url
-    if source.updated:
-        page.meta["revision_date"] = source.updated  # shown by Material's source-file.html
+def on_page_context(context: dict, **_: object) -> dict:
+    """The theme overrides find their words and links in `odhub`."""
+    assert _site is not None
+    context["odhub"] = _site.chrome
     return context
 
 
 def on_template_context(context: dict, template_name: str, **_: object) -> dict:
     """The page at a missing address (404.html) finds its words in `odhub` too."""
-    context["odhub"] = _chrome
+    assert _site is not None
+    context["odhub"] = _site.chrome
     return context
 
 
@@ -188,18 +166,13 @@ def on_post_template(output_content: str, **_: object) -> str:  # 404.html
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    """The hub's own open data (CSV, JSON, data package, calendar, feed) into site/data/,
-    then, in the web edition, the search index over every page written."""
-    assert _odhub is not None and _model is not None
-    # Nothing here can fail on the data: load() in on_config checked all of it.
-    _odhub.export.write_exports(_model, _root(config),
-                                Path(config.site_dir) / _odhub.export.EXPORT_DIR,
-                                language=_model.language,
-                                site_url=config.site_url or None, log=log.info)
+    """In the web edition, the search index over every page written (the exports under
+    data/ came with the files, from odhub.site)."""
+    assert _odhub is not None and _site is not None
     if config.extra.get("odhub", {}).get("search") == "pagefind":
         try:
-            _odhub.export.index_site(Path(config.site_dir), _model.language, log=log.info,
-                                     other_editions=_other_editions(config))
+            _odhub.export.index_site(Path(config.site_dir), _site.model.language,
+                                     log=log.info, other_editions=_other_editions(config))
         except _odhub.export.SearchIndexError as err:
             raise PluginError(str(err)) from None
 
@@ -208,10 +181,3 @@ def _other_editions(config: MkDocsConfig) -> list[str]:
     # Language editions built inside this one's folder (English holds es/ and fr/).
     links = [str(item.get("link", "")) for item in config.extra.get("alternate") or []]
     return [link for link in links if link and not link.startswith(("..", "/", "http"))]
-
-
-def _edit_base(config: MkDocsConfig) -> str | None:
-    # Data files live beside docs/, so their edit links come from repo_url, not edit_uri.
-    repo = (config.repo_url or "").rstrip("/")
-    branch = config.extra.get("odhub", {}).get("branch", "main")
-    return f"{repo}/edit/{branch}/" if repo.startswith("https://") else None

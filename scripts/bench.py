@@ -58,7 +58,8 @@ COLUMNS = ("pages", "records", "commitments", "build s", "build CPU s", "Materia
            "CPU build/Material", "floor s", "CPU build/floor", "peak MiB",
            "median page KB", "largest page KB", "country page KB", "explorer KB + data KB",
            "first visit KB", "query KB", "results s (fast 3G)", "site MB", "validate s")
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+# The documented switches of Material's and ProperDocs' banners (not build warnings).
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 
 
 @dataclass

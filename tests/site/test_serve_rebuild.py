@@ -40,15 +40,15 @@ def test_rebuild_sees_edited_data_and_a_fresh_library(hub_copy: Path) -> None:
     config = load_config(str(hub_copy / "mkdocs.yml"))
 
     adapter.on_config(config)
-    first_library, first_model = adapter._odhub, adapter._model
+    first_library, first_model = adapter._odhub, adapter._site.model
     assert first_model.countries["KEN"].hub == "africa"
 
     # A coordinator edits a data file while the preview server runs.
     replace_in(hub_copy / "data/countries/ken.yml", "hub: africa", "hub: francophone-africa")
     adapter.on_config(config)
 
-    assert adapter._model is not first_model
-    assert adapter._model.countries["KEN"].hub == "francophone-africa"
+    assert adapter._site.model is not first_model
+    assert adapter._site.model.countries["KEN"].hub == "francophone-africa"
     assert adapter._odhub is not first_library  # edits to hooks/odhub show up too
 
 

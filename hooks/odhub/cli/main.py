@@ -70,6 +70,60 @@ def generate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _source_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("out", type=Path, metavar="DIR",
+                        help="folder to write into (replaced on each run), e.g. "
+                             "build/site-source")
+    parser.add_argument("--config", type=Path, default=None,
+                        help="the engine's mkdocs.yml, for site_url, repo_url (edit links) "
+                             "and the language (default: mkdocs.yml in the hub's folder)")
+
+
+def build_source(args: argparse.Namespace) -> int:
+    from odhub import site  # here, so `odhub validate` starts faster
+
+    root: Path = args.root
+    out: Path = args.out
+    docs = root / "docs"
+    if out.resolve().is_relative_to(docs.resolve()) or \
+            root.resolve().is_relative_to(out.resolve()):
+        print("refusing to write the site source into docs/ or over the hub: pick another "
+              "folder, e.g. build/site-source", file=sys.stderr)
+        return 1
+    try:
+        site.check_output_folder(out)  # before the minute of work, not after it
+        settings = site.read_settings(args.config or root / "mkdocs.yml")
+        model = load(root, language=settings.language)
+        source = site.SiteSource(model, root, edit_base=settings.edit_base,
+                                 site_url=settings.site_url, edit_links=settings.published,
+                                 repo_url=settings.repo_url,
+                                 directory_urls=settings.directory_urls)
+        count = site.write_source(site.site_source(source, docs), out)
+    except InvalidData as err:
+        print(err.report(), file=sys.stderr)
+        return 1
+    except (FileExistsError, FileNotFoundError) as err:
+        print(f"odhub build-source: {err}", file=sys.stderr)
+        return 1
+    print(f"wrote {count} files to {out}")
+    return 0
+
+
+def _fix_markup_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("site_dir", type=Path, metavar="SITE",
+                        help="the built site, e.g. site-zensical")
+
+
+def fix_markup(args: argparse.Namespace) -> int:
+    from odhub.site import fix_built_site
+
+    if not args.site_dir.is_dir():
+        print(f"odhub fix-markup: {args.site_dir} is not a folder", file=sys.stderr)
+        return 1
+    print(f"fixed {fix_built_site(args.site_dir)} pages in {args.site_dir}")
+    return 0
+
+
 def _diff_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("base", help="the revision to compare from, e.g. origin/main")
     parser.add_argument("head", nargs="?",
@@ -247,7 +301,13 @@ def _no_arguments(parser: argparse.ArgumentParser) -> None:
 SUBCOMMANDS = {
     "validate": ("check every data file and front matter; exit 1 listing all problems",
                  _no_arguments, validate),
-    "generate": ("write the generated Markdown pages to a folder (for other engines)",
+    "build-source": ("write the complete site source (pages with shortcodes expanded, "
+                     "generated pages, exports, assets) for an engine that runs no hooks, "
+                     "e.g. Zensical", _source_arguments, build_source),
+    "fix-markup": ("repair the theme's invalid HTML in a built site (what the MkDocs hooks "
+                   "do to each page), for engines that run no hooks",
+                   _fix_markup_arguments, fix_markup),
+    "generate": ("write only the generated Markdown pages to a folder",
                  _generate_arguments, generate),
     "diff": ("summarise in plain words how the data changed between two git revisions",
              _diff_arguments, diff),

@@ -1,12 +1,19 @@
 """Repairs to HTML the theme writes outside any template block we could override.
 
-Both are Nu HTML Checker errors on every page:
+Each is a Nu HTML Checker error on every page:
 
-- Material's base.html puts `autocomplete="off"` on its drawer and search toggles, which
-  are checkboxes; HTML allows `autocomplete` only on text-like inputs. The attribute only
-  stops Firefox from restoring those toggles after a reload, and Material resets them.
+- Material's base.html (and Zensical's) puts `autocomplete="off"` on its drawer and
+  search toggles, which are checkboxes; HTML allows `autocomplete` only on text-like
+  inputs. The attribute only stops Firefox from restoring those toggles after a reload,
+  and the theme resets them.
 - Its navigation writes `tabindex=""` on the labels of expanded sections; an empty
   tabindex is not an integer, and browsers treat it as absent, which is what we write.
+- Zensical 0.0.73's base.html puts `aria-hidden="true"` on the overlay label of the
+  drawer toggle; HTML forbids aria-hidden on a label tied to a form control. The label
+  has no text, so there is nothing for assistive technology to skip (Material leaves the
+  attribute out).
+
+The MkDocs adapter applies this to each page; `odhub fix-markup` to a built site.
 """
 
 from __future__ import annotations
@@ -25,16 +32,28 @@ _AUTOCOMPLETE = re.compile(r"""\s+autocomplete\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+)
 # than trying every tag of the page.
 _EMPTY_TABINDEX = re.compile(r"""tabindex=(?:""|'')(?=[^<>]*>)""")
 _SPACE = " \t\r\n"
+# Label start tags, found by their literal start like <input>; only those tied to a
+# control (`for`) and hidden are changed.
+_LABEL = re.compile(r"<label\b[^<>]*>", re.IGNORECASE)
+_FOR = re.compile(r"""\sfor\s*=""", re.IGNORECASE)
+_ARIA_HIDDEN = re.compile(r"""\s+aria-hidden\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+)""",
+                          re.IGNORECASE)
 
 
 def fix_theme_markup(html: str) -> str:
-    """The page without `autocomplete` on checkboxes and without empty `tabindex`."""
+    """The page without `autocomplete` on checkboxes, without empty `tabindex`, and
+    without `aria-hidden` on labels of form controls."""
 
     def fix_input(match: re.Match[str]) -> str:
         tag = match.group(0)
         return _AUTOCOMPLETE.sub("", tag) if _CHECKBOX.search(tag) else tag
 
-    return _drop_empty_tabindex(_INPUT.sub(fix_input, html))
+    def fix_label(match: re.Match[str]) -> str:
+        tag = match.group(0)
+        return _ARIA_HIDDEN.sub("", tag) if _FOR.search(tag) else tag
+
+    html = _drop_empty_tabindex(_INPUT.sub(fix_input, html))
+    return _LABEL.sub(fix_label, html) if "aria-hidden" in html else html
 
 
 def _drop_empty_tabindex(html: str) -> str:
