@@ -25,11 +25,11 @@ from playwright.sync_api import Page, sync_playwright
 from web_measure import CHROMIUM, CHROMIUM_ARGS, serve  # beside this script
 
 import odhub
+from odhub.derive.samples import page_per_template
 
 ROOT = Path(__file__).resolve().parents[1]
 VIEWPORTS = {"390": {"width": 390, "height": 844}, "1366": {"width": 1366, "height": 900}}
 SEARCH_QUERY = "health"
-NEWS_POST = "news/ogp-od4d-partnership/"
 
 
 def address(docs_path: str) -> str:
@@ -41,41 +41,13 @@ def address(docs_path: str) -> str:
 
 
 def samples(model: odhub.Model) -> dict[str, str]:
-    """One address per page template: the richest page of its kind, so its wide tables
-    and long names are on it."""
-    country = max(model.countries.values(),
-                  key=lambda c: (len(c.commitments), len(c.indicators), c.iso3))
-    hub = max(model.hubs.values(),
-              key=lambda h: (len(model.countries_by_hub.get(h.id, ())), h.id))
-    case = max(model.case_studies.values(), key=lambda c: (len(c.countries), c.src_uri))
-    guide = max(model.guidance.values(), key=lambda g: (len(g.principles), g.src_uri))
-    sector = max(model.sectors.values(),
-                 key=lambda s: (len(model.case_studies_by_sector.get(s.id, ())), s.id))
+    """One address per page template (the richest page of its kind, so its wide tables
+    and long names are on it), then the search results, the 404 page and the editions'
+    home pages."""
     return {
-        "home": "",
-        "countries-index": "countries/",
-        "country": address(country.page),
-        "hubs-index": "hubs/",
-        "hub": address(hub.page),
-        "case-study-explorer": "case-studies/",
-        "case-study": address(case.src_uri),
-        "guidance-index": "guidance/",
-        "guidance": address(guide.src_uri),
-        "sector": f"sectors/{sector.id}/",
-        "principle": f"principles/{next(iter(model.principles))}/",
-        "policy-area": "policy-areas/",
-        "peer-learning": "peer-learning/",
-        "events": "events/",
-        "news-index": "news/",
-        "news-post": NEWS_POST,
-        "monitor": "monitor/",
-        "commitments": "commitments/",
-        "open-data": "data/",
+        **{name.replace(" ", "-"): address(path)
+           for name, path in page_per_template(model).items()},
         "search-results": "",  # the home page with a query typed
-        "contribute": "contribute/",
-        "contribute-country": "contribute/country/",
-        "data-fields": "contribute/data-fields/",
-        "about": "about/",
         "404": "404.html",
         "home-es": "es/",
         "home-fr": "fr/",

@@ -15,6 +15,7 @@ import pytest
 
 import odhub
 from node_tools import AXE, require_file
+from odhub.derive.samples import richest
 from offline_support import OfflineEdition
 
 pytestmark = [pytest.mark.build, pytest.mark.browser]
@@ -50,13 +51,9 @@ def model() -> odhub.Model:
 @pytest.fixture(scope="module")
 def samples(model: odhub.Model, built_site: Path) -> dict[str, str]:
     """One page of each kind; the richest of its kind, so tables and lists are present."""
-    country = max(model.countries.values(),
-                  key=lambda c: (len(c.commitments),
-                                 len(model.case_studies_by_country.get(c.iso3, ())), c.iso3))
-    hub = max(model.hubs.values(),
-              key=lambda h: (len(model.countries_by_hub.get(h.id, ())), h.id))
+    found = richest(model)
+    country, hub, case = found.country, found.hub, found.case_study
     principle = next(iter(model.principles.values()))
-    case = max(model.case_studies.values(), key=lambda c: (len(c.countries), c.src_uri))
     with_admonition = next(
         built_path(g.src_uri) for g in sorted(model.guidance.values(), key=lambda g: g.src_uri)
         if 'class="admonition' in (built_site / built_path(g.src_uri)).read_text("utf-8"))

@@ -24,6 +24,7 @@ from browser_support import LOCAL_SCHEMES
 from conftest import ROOT
 from odhub.data.model import Country
 from odhub.derive import peers
+from odhub.derive.samples import page_per_template as template_samples
 from odhub.render.markdown import initial
 from offline_support import OfflineEdition
 
@@ -46,52 +47,6 @@ def built_path(docs_path: str) -> str:
 def offline_path(docs_path: str) -> str:
     """Where it lands in the offline edition (no directory URLs)."""
     return docs_path.removesuffix(".md") + ".html"
-
-# The blog plugin gives posts their own addresses (news/<slug>/).
-NEWS_POST = "news/ogp-od4d-partnership/index.md"
-
-def template_samples(model: odhub.Model) -> dict[str, str]:
-    """One page (docs path) of every page template: the richest of its kind, so its wide
-    tables and long names are there."""
-    country = max(model.countries.values(),
-                  key=lambda c: (len(c.commitments), len(c.indicators), c.iso3))
-    hub = max(model.hubs.values(), key=lambda h: (len(model.countries_by_hub.get(h.id, ())),
-                                                   h.id))
-    case = max(model.case_studies.values(), key=lambda c: (len(c.countries), c.src_uri))
-    guide = max(model.guidance.values(), key=lambda g: (len(g.principles), g.src_uri))
-    sector = max(model.sectors.values(),
-                 key=lambda s: (len(model.case_studies_by_sector.get(s.id, ())), s.id))
-    return {
-        "home": "index.md",
-        "countries index": "countries/index.md",
-        "country": country.page,
-        "hubs index": "hubs/index.md",
-        "hub": hub.page,
-        "learn": "learn/index.md",
-        "principles index": "principles/index.md",
-        "principle": f"principles/{next(iter(model.principles))}.md",
-        "sectors index": "sectors/index.md",
-        "sector": f"sectors/{sector.id}.md",
-        "objectives index": "objectives/index.md",
-        "objective": f"objectives/{next(iter(model.objectives))}.md",
-        "case study explorer": "case-studies/index.md",
-        "case study": case.src_uri,
-        "guidance index": "guidance/index.md",
-        "guidance": guide.src_uri,
-        "tags": "tags.md",
-        "peer learning": "peer-learning.md",
-        "events": "events/index.md",
-        "monitor": "monitor/index.md",
-        "open data": "data/index.md",
-        "news": "news/index.md",
-        "news post": NEWS_POST,
-        "contribute": "contribute/index.md",
-        "contribute with commands": "contribute/country.md",
-        "data field reference": "contribute/data-fields.md",
-        "performance": "contribute/performance.md",
-        "about": "about.md",
-        "accessibility": "accessibility.md",
-    }
 
 def local_only(context) -> None:
     context.route("**/*", lambda route: route.continue_()

@@ -31,6 +31,7 @@ import odhub
 from conftest import BIN, EDITIONS, QUIET_BANNERS, ROOT, copy_hub, mkdocs_build, run_odhub
 from hub_edits import replace_in
 from node_tools import AXE, VNU, require_file, require_java
+from odhub.derive.samples import richest
 from odhub.export import EXPORT_DIR
 from run_once import once_per_run
 
@@ -324,14 +325,10 @@ def built_path(docs_path: str) -> str:
 
 def zensical_samples(model: odhub.Model) -> list[str]:
     """One page of each kind, the richest of its kind, as test_a11y picks them."""
-    country = max(model.countries.values(),
-                  key=lambda c: (len(c.commitments), c.iso3)).page
-    case = max(model.case_studies.values(), key=lambda c: (len(c.countries), c.src_uri))
-    guide = max(model.guidance.values(), key=lambda g: (len(g.principles), g.src_uri))
-    hub = max(model.hubs.values(), key=lambda h: (len(model.countries_by_hub.get(h.id, ())),
-                                                  h.id))
-    pages = ["index.md", "countries/index.md", country, hub.page, case.src_uri,
-             guide.src_uri, "case-studies/index.md", "monitor/index.md", "news/index.md"]
+    found = richest(model)
+    pages = ["index.md", "countries/index.md", found.country.page, found.hub.page,
+             found.case_study.src_uri, found.guidance.src_uri, "case-studies/index.md",
+             "monitor/index.md", "news/index.md"]
     return [built_path(p) for p in pages]
 
 
