@@ -58,22 +58,30 @@ def browser() -> Iterator[object]:
         instance.close()
 
 
-@pytest.fixture
-def offline_page(browser) -> Iterator[tuple[object, RequestLog]]:
-    """A fresh page whose network requests (anything not file:/data:) are refused and logged."""
-    context = browser.new_context()
+def guarded(browser, allowed: tuple[str, ...] = (),
+            **options: object) -> tuple[object, object, RequestLog]:
+    """A new context (Playwright options such as viewport) and a page in it: requests to
+    file:/data:/blob:/about: and to the allowed URL prefixes go through, every other one
+    is refused and logged."""
+    context = browser.new_context(**options)
     log = RequestLog()
 
     def guard(route) -> None:
         url = route.request.url
-        if url.startswith(LOCAL_SCHEMES):
+        if url.startswith(LOCAL_SCHEMES + allowed):
             route.continue_()
         else:
             log.blocked.append(url)
             route.abort()
 
     context.route("**/*", guard)
-    page = context.new_page()
+    return context, context.new_page(), log
+
+
+@pytest.fixture
+def offline_page(browser) -> Iterator[tuple[object, RequestLog]]:
+    """A fresh page whose network requests (anything not file:/data:) are refused and logged."""
+    context, page, log = guarded(browser)
     yield page, log
     context.close()
 
@@ -116,23 +124,13 @@ def serve(folder: Path) -> Iterator[LocalServer]:
 def local_only_page(browser, allowed: tuple[str, ...] = ()) -> tuple[object, RequestLog]:
     """A desktop-sized page in a new context: requests to file:/data: and to the allowed
     URL prefixes go through, every other one is refused and logged."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    log = RequestLog()
-
-    def guard(route) -> None:
-        url = route.request.url
-        if url.startswith(LOCAL_SCHEMES + allowed):
-            route.continue_()
-        else:
-            log.blocked.append(url)
-            route.abort()
-
-    context.route("**/*", guard)
-    return context.new_page(), log
+    _context, page, log = guarded(browser, allowed, viewport={"width": 1280, "height": 900})
+    return page, log
 
 
-def search(page, text: str) -> list[str]:
-    """Type text into Material's search box; the result links once the list settles."""
+def search(page, text: str, links: str = ".md-search-result__link") -> list[str]:
+    """Type text into Material's search box; the result links (every one, or those the
+    links selector picks) once the list settles."""
     box = page.locator("input.md-search__input")
     box.click()
     box.press_sequentially(text)
@@ -140,10 +138,10 @@ def search(page, text: str) -> list[str]:
     # Results update as each letter arrives: wait until the list stops changing, so the
     # hits belong to the whole query and not to its first letters.
     read = "links => links.map(a => a.href)"
-    hits = page.eval_on_selector_all(".md-search-result__link", read)
+    hits = page.eval_on_selector_all(links, read)
     for _ in range(20):
         page.wait_for_timeout(250)
-        again = page.eval_on_selector_all(".md-search-result__link", read)
+        again = page.eval_on_selector_all(links, read)
         if again == hits:
             break
         hits = again

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 import odhub
-from browser_support import LOCAL_SCHEMES, RequestLog, search
+from browser_support import RequestLog, guarded, search
 from offline_support import OfflineEdition
 
 pytestmark = [pytest.mark.build, pytest.mark.browser]
@@ -22,21 +22,6 @@ ROOT = Path(__file__).resolve().parents[2]
 @pytest.fixture(scope="module")
 def model() -> odhub.Model:
     return odhub.load(ROOT)
-
-
-def guarded(browser, **options) -> tuple[object, object, RequestLog]:
-    context = browser.new_context(**options)
-    log = RequestLog()
-
-    def guard(route) -> None:
-        if route.request.url.startswith(LOCAL_SCHEMES):
-            route.continue_()
-        else:
-            log.blocked.append(route.request.url)
-            route.abort()
-
-    context.route("**/*", guard)
-    return context, context.new_page(), log
 
 
 @pytest.fixture

@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 
 import odhub
-from browser_support import LOCAL_SCHEMES, RequestLog, search
+from browser_support import RequestLog, guarded, search
 from offline_support import OfflineEdition
 
 pytestmark = [pytest.mark.build, pytest.mark.browser]
@@ -210,18 +210,8 @@ def reader_browser(browser) -> object:
 @pytest.fixture
 def reader_page(reader_browser) -> Iterator[tuple[object, RequestLog]]:
     """A desktop-sized page whose requests to anything but local files are refused and logged."""
-    context = reader_browser.new_context(viewport={"width": 1280, "height": 900})
-    log = RequestLog()
-
-    def guard(route) -> None:
-        if route.request.url.startswith(LOCAL_SCHEMES):
-            route.continue_()
-        else:
-            log.blocked.append(route.request.url)
-            route.abort()
-
-    context.route("**/*", guard)
-    yield context.new_page(), log
+    context, page, log = guarded(reader_browser, viewport={"width": 1280, "height": 900})
+    yield page, log
     context.close()
 
 

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 import odhub
-from browser_support import RequestLog
+from browser_support import RequestLog, search
 
 pytestmark = [pytest.mark.build, pytest.mark.browser]
 
@@ -81,20 +81,8 @@ def _page_url(served_site: str, docs_path: str) -> str:
 
 
 def _search(page, text: str) -> list[str]:
-    box = page.locator("input.md-search__input")
-    box.click()
-    box.press_sequentially(text)
-    page.wait_for_selector(".md-search-result__item")
-    # Results update as each letter arrives: wait until the list stops changing.
-    read = "links => links.map(a => a.href)"
-    selector = ".md-search-result__item > .md-search-result__link"
-    hits = page.eval_on_selector_all(selector, read)
-    for _ in range(20):
-        page.wait_for_timeout(250)
-        again = page.eval_on_selector_all(selector, read)
-        if again == hits:
-            break
-        hits = again
+    """The pages listed (not their sections), in order, without ?h= or #anchor."""
+    hits = search(page, text, ".md-search-result__item > .md-search-result__link")
     return [hit.split("?")[0].split("#")[0] for hit in hits]
 
 

@@ -7,6 +7,7 @@ import csv
 import datetime as dt
 import json
 import re
+import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -17,7 +18,7 @@ import yaml
 
 from conftest import run_odhub
 from hub_edits import reference_rows
-from odhub.data import load
+from odhub.data import load, vocab
 from odhub.export.exports import LIST_SEPARATOR
 
 pytestmark = pytest.mark.build
@@ -48,6 +49,33 @@ def test_data_package_is_valid_with_descriptions_and_licence(data_dir: Path,
         assert (data_dir / resource["path"]).is_file()
         for field in resource["schema"]["fields"]:
             assert field.get("description"), (resource["name"], field["name"])
+
+
+def test_closed_fields_declare_their_schemas_values_and_frictionless_holds_rows_to_them(
+        data_dir: Path, repo_root: Path, tmp_path: Path) -> None:
+    schemas = load(repo_root).schemas
+    package = json.loads((data_dir / "datapackage.json").read_text(encoding="utf-8"))
+    fields = {(r["name"], f["name"]): f for r in package["resources"]
+              for f in r["schema"]["fields"]}
+    completion = vocab.allowed(schemas, "commitments", "commitments", vocab.ITEMS, "irm",
+                               "completion")
+    for resource in ("commitments", "commitments-json"):
+        assert fields[resource, "completion"]["constraints"]["enum"] == list(completion)
+    assert fields["countries", "ogp_status"]["constraints"]["enum"] == list(
+        vocab.allowed(schemas, "country", "ogp", "status"))
+    # A value outside the list is a validation error, not just a documented wish.
+    copy = tmp_path / "data"
+    shutil.copytree(data_dir, copy)
+    table = copy / "commitments.csv"
+    rows = list(csv.DictReader(table.open(encoding="utf-8", newline="")))
+    rows[0]["completion"] = "finished"
+    with table.open("w", encoding="utf-8", newline="") as out:
+        writer = csv.DictWriter(out, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    report = frictionless.validate(str(copy / "datapackage.json"))
+    errors = report.flatten(["fieldName", "type"])
+    assert errors == [["completion", "constraint-error"]], errors
 
 
 def test_tables_hold_every_record(data_dir: Path, repo_root: Path) -> None:
